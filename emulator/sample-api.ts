@@ -39,30 +39,39 @@ export async function createSampleApi(opts: SampleApiOptions): Promise<{ restApi
     // Looked up rather than read from rootResourceId, which not every implementation returns.
     const resources = await client.send(new GetResourcesCommand({ restApiId }))
     const rootId = resources.items?.find(r => r.path === '/')?.id as string
-    for (const route of ROUTES) {
-      const resource = await client.send(
-        new CreateResourceCommand({ restApiId, parentId: rootId, pathPart: route.pathPart })
-      )
-      const target = { restApiId, resourceId: resource.id as string, httpMethod: 'GET' }
-      await client.send(new PutMethodCommand({ ...target, authorizationType: 'NONE' }))
-      await client.send(new PutMethodResponseCommand({ ...target, statusCode: '200' }))
-      await client.send(
-        new PutIntegrationCommand({
-          ...target,
-          type: 'MOCK',
-          requestTemplates: { 'application/json': '{"statusCode": 200}' }
-        })
-      )
-      await client.send(
-        new PutIntegrationResponseCommand({
-          ...target,
-          statusCode: '200',
-          responseTemplates: { 'application/json': route.template }
-        })
-      )
-    }
+    for (const route of ROUTES) await addMockRoute(client, restApiId, rootId, route.pathPart, route.template)
     return { restApiId }
   } finally {
     client.destroy()
   }
+}
+
+/** Adds `httpMethod /pathPart` under `parentId`: a MOCK integration answering 200 with `template`. */
+export async function addMockRoute(
+  client: APIGatewayClient,
+  restApiId: string,
+  parentId: string,
+  pathPart: string,
+  template: string,
+  httpMethod = 'GET'
+): Promise<string> {
+  const resource = await client.send(new CreateResourceCommand({ restApiId, parentId, pathPart }))
+  const target = { restApiId, resourceId: resource.id as string, httpMethod }
+  await client.send(new PutMethodCommand({ ...target, authorizationType: 'NONE' }))
+  await client.send(new PutMethodResponseCommand({ ...target, statusCode: '200' }))
+  await client.send(
+    new PutIntegrationCommand({
+      ...target,
+      type: 'MOCK',
+      requestTemplates: { 'application/json': '{"statusCode": 200}' }
+    })
+  )
+  await client.send(
+    new PutIntegrationResponseCommand({
+      ...target,
+      statusCode: '200',
+      responseTemplates: { 'application/json': template }
+    })
+  )
+  return resource.id as string
 }

@@ -1,14 +1,8 @@
-import {
-  APIGatewayClient,
-  CreateDeploymentCommand,
-  CreateResourceCommand,
-  CreateRestApiCommand,
-  PutIntegrationCommand,
-  PutIntegrationResponseCommand,
-  PutMethodCommand,
-  PutMethodResponseCommand
-} from '@aws-sdk/client-api-gateway'
+import { APIGatewayClient, CreateDeploymentCommand, CreateRestApiCommand } from '@aws-sdk/client-api-gateway'
 import type { Emulator } from '../../emulator/index.js'
+import { addMockRoute } from '../../emulator/sample-api.js'
+
+export { addMockRoute }
 
 /** A real SDK client pointed at the emulator; maxAttempts 1 makes injected errors visible without retries. */
 export function sdkClient(emu: Emulator, maxAttempts = 1): APIGatewayClient {
@@ -32,36 +26,6 @@ export async function sdkError(fn: () => Promise<unknown>): Promise<Error & Reco
 
 export const statusOf = (err: Record<string, unknown>): number | undefined =>
   (err.$metadata as { httpStatusCode?: number } | undefined)?.httpStatusCode
-
-/** Adds GET <path> with a MOCK integration answering 200 with `template` under `parentId`. */
-export async function addMockRoute(
-  client: APIGatewayClient,
-  restApiId: string,
-  parentId: string,
-  pathPart: string,
-  template: string,
-  httpMethod = 'GET'
-): Promise<string> {
-  const resource = await client.send(new CreateResourceCommand({ restApiId, parentId, pathPart }))
-  const target = { restApiId, resourceId: resource.id as string, httpMethod }
-  await client.send(new PutMethodCommand({ ...target, authorizationType: 'NONE' }))
-  await client.send(new PutMethodResponseCommand({ ...target, statusCode: '200' }))
-  await client.send(
-    new PutIntegrationCommand({
-      ...target,
-      type: 'MOCK',
-      requestTemplates: { 'application/json': '{"statusCode": 200}' }
-    })
-  )
-  await client.send(
-    new PutIntegrationResponseCommand({
-      ...target,
-      statusCode: '200',
-      responseTemplates: { 'application/json': template }
-    })
-  )
-  return resource.id as string
-}
 
 /** A REST API with GET /ping (MOCK) deployed to `stageName`; returns ids. */
 export async function deployedApi(
