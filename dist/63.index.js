@@ -416,6 +416,7 @@ async function deployCanary(deps, inputs, canary, target, stage) {
     try {
         for (const [index, percent] of canary.steps.entries()) {
             if (index > 0) {
+                deps.signal.throwIfAborted();
                 await gateway.updateStage(restApiId, stageName, (0,canary_plan/* shiftTrafficOps */.Iv)(percent));
                 core/* info */.pq(`Shifted ${percent}% of traffic to the canary.`);
             }
@@ -426,6 +427,16 @@ async function deployCanary(deps, inputs, canary, target, stage) {
                 return await finishWithRollback(gateway, result, reason, baseDeploymentId);
             }
         }
+        if (!canary.promote) {
+            (0,run_state/* clearPendingCanary */.p6)();
+            core/* info */.pq(`Leaving the canary at ${canary.steps[canary.steps.length - 1]}% (promote: false). Finish it with "command: promote-canary" or "command: rollback-canary".`);
+            return result;
+        }
+        deps.signal.throwIfAborted();
+        return await promoteCanary(gateway, inputs, result, {
+            deploymentId: deployment.id,
+            stageVariableOverrides: overrides
+        });
     }
     catch (error) {
         const reason = deps.signal.aborted
@@ -433,15 +444,6 @@ async function deployCanary(deps, inputs, canary, target, stage) {
             : `an error stopped it: ${(0,errors/* errorMessage */.gJ)(error)}`;
         return finishWithRollback(gateway, result, reason, baseDeploymentId);
     }
-    if (!canary.promote) {
-        (0,run_state/* clearPendingCanary */.p6)();
-        core/* info */.pq(`Leaving the canary at ${canary.steps[canary.steps.length - 1]}% (promote: false). Finish it with "command: promote-canary" or "command: rollback-canary".`);
-        return result;
-    }
-    return promoteCanary(gateway, inputs, result, {
-        deploymentId: deployment.id,
-        stageVariableOverrides: overrides
-    });
 }
 /** Promotes the stage's canary (used at the end of a deploy and by `command: promote-canary`). */
 async function promoteCanary(gateway, inputs, result, canary) {

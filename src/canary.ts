@@ -102,6 +102,7 @@ export async function deployCanary(
   try {
     for (const [index, percent] of canary.steps.entries()) {
       if (index > 0) {
+        deps.signal.throwIfAborted()
         await gateway.updateStage(restApiId, stageName, shiftTrafficOps(percent))
         core.info(`Shifted ${percent}% of traffic to the canary.`)
       }
@@ -114,24 +115,24 @@ export async function deployCanary(
         return await finishWithRollback(gateway, result, reason, baseDeploymentId)
       }
     }
+    if (!canary.promote) {
+      clearPendingCanary()
+      core.info(
+        `Leaving the canary at ${canary.steps[canary.steps.length - 1]}% (promote: false). Finish it with "command: promote-canary" or "command: rollback-canary".`
+      )
+      return result
+    }
+    deps.signal.throwIfAborted()
+    return await promoteCanary(gateway, inputs, result, {
+      deploymentId: deployment.id,
+      stageVariableOverrides: overrides
+    })
   } catch (error) {
     const reason = deps.signal.aborted
       ? `the run was cancelled (${errorMessage(deps.signal.reason)})`
       : `an error stopped it: ${errorMessage(error)}`
     return finishWithRollback(gateway, result, reason, baseDeploymentId)
   }
-
-  if (!canary.promote) {
-    clearPendingCanary()
-    core.info(
-      `Leaving the canary at ${canary.steps[canary.steps.length - 1]}% (promote: false). Finish it with "command: promote-canary" or "command: rollback-canary".`
-    )
-    return result
-  }
-  return promoteCanary(gateway, inputs, result, {
-    deploymentId: deployment.id,
-    stageVariableOverrides: overrides
-  })
 }
 
 /** Promotes the stage's canary (used at the end of a deploy and by `command: promote-canary`). */

@@ -164,6 +164,22 @@ describe('canary release', () => {
     expectRolledBack(stageName, base, run)
   })
 
+  it('rolls back when promotion fails', async () => {
+    const { stageName, base } = await baseStage()
+    // The only UpdateStage of a one-step canary is the promotion; the rollback's own call then succeeds.
+    emu.faults.fail('UpdateStage', {
+      status: 400,
+      code: 'BadRequestException',
+      message: 'Invalid patch path'
+    })
+    const run = await runAction({ ...common(), 'stage-name': stageName, 'canary-percent': '10' })
+    expect(run.code).toBe(1)
+    expect(run.errors.join('\n')).toMatch(
+      /Canary rolled back: an error stopped it: UpdateStage failed: BadRequestException/
+    )
+    expectRolledBack(stageName, base, run)
+  })
+
   it('rolls back when an AWS call fails mid-way', async () => {
     const { stageName, base } = await baseStage()
     emu.faults.fail('UpdateStage', { status: 500, code: 'InternalFailure', message: 'Internal server error' })
@@ -195,6 +211,7 @@ describe('canary release', () => {
       'stage-name': stageName,
       'canary-percent': '25',
       'stage-variables': 'greeting=v2',
+      'canary-use-stage-cache': 'true',
       promote: 'false'
     })
     expect(start.code).toBe(0)
