@@ -622,7 +622,7 @@ async function deleteQuietly(gateway, restApiId, deploymentId) {
     }
     catch (error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`DeleteDeployment ${deploymentId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
-        return `Deployment ${deploymentId} was left in place (${error.code ?? 'error'}); it serves nothing and can be deleted.`;
+        return `Deployment ${deploymentId} was not deleted (${error.code ?? 'error'}); delete it once no stage uses it.`;
     }
 }
 

@@ -113,6 +113,6 @@ export async function deleteQuietly(
     return `Deleted the unused deployment ${deploymentId}.`
   } catch (error) {
     core.debug(`DeleteDeployment ${deploymentId}: ${errorMessage(error)}`)
-    return `Deployment ${deploymentId} was left in place (${(error as ActionError).code ?? 'error'}); it serves nothing and can be deleted.`
+    return `Deployment ${deploymentId} was not deleted (${(error as ActionError).code ?? 'error'}); delete it once no stage uses it.`
   }
 }

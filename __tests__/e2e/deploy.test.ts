@@ -117,6 +117,25 @@ describe('deploy to a stage', () => {
     expect(emu.getStage(restApiId, 'throttled')?.deploymentId).toBe(run.outputs['deployment-id'])
   })
 
+  it("lets concurrent runs share the account's CreateDeployment quota (1 per interval)", async () => {
+    const limited = await startEmulator({ region, quotas: { createDeploymentIntervalMs: 1500 } })
+    try {
+      const api = await createSampleApi({ endpoint: limited.url, region, name: 'busy' })
+      const inputs = { 'rest-api-id': api.restApiId, 'aws-region': region, 'endpoint-url': limited.url }
+      const runs = await Promise.all(
+        ['pr-1', 'pr-2', 'pr-3'].map(stage => runAction({ ...inputs, 'stage-name': stage }))
+      )
+      expect(runs.map(r => r.code)).toEqual([0, 0, 0])
+      for (const [i, stage] of ['pr-1', 'pr-2', 'pr-3'].entries())
+        expect(limited.getStage(api.restApiId, stage)?.deploymentId).toBe(runs[i].outputs['deployment-id'])
+      const throttled = limited.calls.filter(c => c.operation === 'CreateDeployment' && c.status === 429)
+      expect(throttled.length).toBeGreaterThanOrEqual(2)
+      expect(runs.some(r => r.stdout.includes('TooManyRequestsException'))).toBe(true)
+    } finally {
+      await limited.stop()
+    }
+  })
+
   it('retries a concurrent-modification conflict on UpdateStage', async () => {
     await deploy({ 'stage-name': 'contended' })
     emu.resetCalls()
