@@ -115,7 +115,7 @@ describe('canary release', () => {
       'stage-name': stageName,
       'canary-percent': '10',
       'canary-steps': '50',
-      'bake-time': '3'
+      'bake-time': '4'
     })
     for (const percent of [10, 50]) {
       await waitFor(
@@ -123,6 +123,8 @@ describe('canary release', () => {
         () => emu.getStage(restApiId, stageName)?.canarySettings?.percentTraffic === percent
       )
       split[percent] = await canaryShare(stageName, 400)
+      // Measured inside the step's bake, not after the action moved on.
+      expect(emu.getStage(restApiId, stageName)?.canarySettings?.percentTraffic).toBe(percent)
     }
     const run = await running
     expect(run.code).toBe(0)
@@ -353,10 +355,15 @@ describe('canary release', () => {
 /** The share of `requests` GETs to /health that the canary served (the emulator marks each response). */
 async function canaryShare(stageName: string, requests: number): Promise<number> {
   let canary = 0
-  for (let i = 0; i < requests; i++) {
-    const response = await fetch(`${emu.invokeUrl(restApiId, stageName)}/health`)
-    await response.text()
-    if (response.headers.get('x-emulator-canary') === 'true') canary++
+  for (let sent = 0; sent < requests; sent += 20) {
+    const batch = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const response = await fetch(`${emu.invokeUrl(restApiId, stageName)}/health`)
+        await response.text()
+        return response.headers.get('x-emulator-canary') === 'true'
+      })
+    )
+    canary += batch.filter(Boolean).length
   }
   return canary / requests
 }
