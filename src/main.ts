@@ -51,11 +51,23 @@ async function report(work: () => Promise<void>): Promise<void> {
       core.setFailed(
         `${error.problems.length === 1 ? 'Invalid input' : 'Invalid inputs'}: nothing was changed.`
       )
-    } else if (error instanceof ActionError) {
-      core.setFailed(error.message)
     } else {
-      core.debug((error as Error)?.stack ?? String(error))
-      core.setFailed(`Unexpected error: ${(error as Error)?.message ?? String(error)}`)
+      const message =
+        error instanceof ActionError
+          ? error.message
+          : `Unexpected error: ${(error as Error)?.message ?? String(error)}`
+      if (!(error instanceof ActionError)) core.debug((error as Error)?.stack ?? String(error))
+      core.setFailed(message)
+      await writeFailureSummary(message)
     }
+  }
+}
+
+/** A failed run still tells the job summary's reader what happened (input errors stay in the log). */
+async function writeFailureSummary(message: string): Promise<void> {
+  try {
+    await core.summary.addHeading('❌ API Gateway deploy failed', 3).addCodeBlock(message).write()
+  } catch (error) {
+    core.debug(`No job summary written: ${(error as Error).message}`)
   }
 }

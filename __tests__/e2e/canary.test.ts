@@ -198,6 +198,31 @@ describe('canary release', () => {
     expectRolledBack(stageName, base, run)
   })
 
+  it('when the rollback itself fails, says so, and the post step finishes it', async () => {
+    const { stageName, base } = await baseStage()
+    // The traffic shift fails, and so does the rollback's UpdateStage right after it.
+    emu.faults.fail(
+      'UpdateStage',
+      { status: 500, code: 'InternalFailure', message: 'Internal server error' },
+      2
+    )
+    const run = await runAction({
+      ...common(),
+      'stage-name': stageName,
+      'canary-percent': '10',
+      'canary-steps': '50'
+    })
+    expect(run.code).toBe(1)
+    expect(run.errors.join('\n')).toContain(`Rolling back the canary on stage "${stageName}" failed`)
+    expect(run.errors.join('\n')).toContain('command: rollback-canary')
+    expect(emu.getStage(restApiId, stageName)?.canarySettings).toBeDefined()
+
+    const post = await runAction({ ...common(), 'stage-name': stageName }, { state: run.state })
+    expect(post.code).toBe(0)
+    expect(emu.getStage(restApiId, stageName)).toMatchObject({ deploymentId: base })
+    expect(emu.getStage(restApiId, stageName)?.canarySettings).toBeUndefined()
+  })
+
   it('deploys normally, and says so, when the stage does not exist yet', async () => {
     const run = await runAction({ ...common(), 'stage-name': 'brand-new', 'canary-percent': '10' })
     expect(run.code).toBe(0)

@@ -173,6 +173,8 @@ describe('deploy to a stage', () => {
     )
     expect(operations()).toEqual(['GetStage', 'CreateDeployment'])
     expect(emu.getStage(restApiId, 'denied')).toBeUndefined()
+    expect(run.summary).toContain('API Gateway deploy failed')
+    expect(run.summary).toContain('AccessDeniedException')
   })
 
   it('leaves the stage as it was, and no stray deployment, when the switch fails', async () => {
