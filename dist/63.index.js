@@ -784,57 +784,6 @@ function changedVariables(current, variables) {
 
 /***/ }),
 
-/***/ 5769:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U_: () => (/* binding */ invokeUrl),
-/* harmony export */   dU: () => (/* binding */ consoleStageUrl)
-/* harmony export */ });
-/* unused harmony export dnsSuffix */
-/**
- * Invoke URLs. API Gateway's execute-api host is `{id}.execute-api.{region}.{dnsSuffix}`, where the DNS
- * suffix depends on the partition. The table mirrors the partitions file the AWS SDK ships
- * (@aws-sdk/core, util-endpoints/lib/aws/partitions.js), checked 2026-11-25.
- */
-const PARTITIONS = [
-    { regions: /^cn-\w+-\d+$/, dnsSuffix: 'amazonaws.com.cn' },
-    { regions: /^us-gov-\w+-\d+$/, dnsSuffix: 'amazonaws.com' },
-    { regions: /^us-iso-\w+-\d+$/, dnsSuffix: 'c2s.ic.gov' },
-    { regions: /^us-isob-\w+-\d+$/, dnsSuffix: 'sc2s.sgov.gov' },
-    { regions: /^eu-isoe-\w+-\d+$/, dnsSuffix: 'cloud.adc-e.uk' },
-    { regions: /^us-isof-\w+-\d+$/, dnsSuffix: 'csp.hci.ic.gov' },
-    { regions: /^eusc-de-\w+-\d+$/, dnsSuffix: 'amazonaws.eu' }
-];
-function dnsSuffix(region) {
-    return PARTITIONS.find(p => p.regions.test(region))?.dnsSuffix ?? 'amazonaws.com';
-}
-/**
- * The stage's base URL. With an `endpoint-url` (LocalStack, the emulator) it is LocalStack's documented
- * form `{endpoint}/restapis/{id}/{stage}/_user_request_`, which the emulator serves too.
- */
-function invokeUrl(restApiId, stageName, region, endpointUrl) {
-    if (endpointUrl)
-        return `${endpointUrl}/restapis/${restApiId}/${stageName}/_user_request_`;
-    return `https://${restApiId}.execute-api.${region}.${dnsSuffix(region)}/${stageName}`;
-}
-/** The AWS console page of a stage, for the job summary (only for real AWS). */
-function consoleStageUrl(restApiId, stageName, region) {
-    const host = dnsSuffix(region) === 'amazonaws.com.cn'
-        ? 'console.amazonaws.cn'
-        : /^us-gov-/.test(region)
-            ? 'console.amazonaws-us-gov.com'
-            : dnsSuffix(region) === 'amazonaws.com'
-                ? 'console.aws.amazon.com'
-                : undefined;
-    if (!host)
-        return undefined;
-    return `https://${host}/apigateway/main/apis/${restApiId}/stages?api=${restApiId}&region=${region}&stage=${encodeURIComponent(stageName)}`;
-}
-
-
-/***/ }),
-
 /***/ 311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

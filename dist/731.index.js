@@ -5,14 +5,13 @@ export const modules = {
 /***/ 5731:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  describeRun: () => (/* binding */ describeRun),
   execute: () => (/* binding */ execute)
 });
+
+// UNUSED EXPORTS: describeRun
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __webpack_require__(6257);

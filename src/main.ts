@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import { ActionError, InputError } from './errors.js'
 import { readInputs } from './inputs.js'
+import { setOutputs, writeSummary } from './report.js'
 import { isPostStep, markMainStepStarted } from './run-state.js'
 
 export async function run(): Promise<void> {
@@ -26,10 +27,7 @@ export async function run(): Promise<void> {
     process.once('SIGINT', onSignal)
     process.once('SIGTERM', onSignal)
     try {
-      const [{ execute }, { setOutputs, writeSummary }] = await Promise.all([
-        import('./execute.js'),
-        import('./report.js')
-      ])
+      const { execute } = await import('./execute.js')
       const result = await execute(inputs, controller.signal)
       setOutputs(result)
       await writeSummary(result, inputs.region, inputs.endpointUrl)
