@@ -148,8 +148,7 @@ function errorFacts(error) {
         name: e.name,
         message: e.message,
         code: e.code,
-        retryAfterSeconds: e.retryAfterSeconds,
-        httpStatusCode: e.$metadata?.httpStatusCode
+        retryAfterSeconds: e.retryAfterSeconds
     };
 }
 

@@ -50,13 +50,11 @@ function errorFacts(error: unknown): ErrorFacts {
     message?: string
     code?: string
     retryAfterSeconds?: string
-    $metadata?: { httpStatusCode?: number }
   }
   return {
     name: e.name,
     message: e.message,
     code: e.code,
-    retryAfterSeconds: e.retryAfterSeconds,
-    httpStatusCode: e.$metadata?.httpStatusCode
+    retryAfterSeconds: e.retryAfterSeconds
   }
 }

@@ -31,7 +31,6 @@ export interface ErrorFacts {
   code?: string
   /** The Retry-After header as the SDK exposes it (API Gateway models it on 429 and 503 errors). */
   retryAfterSeconds?: string | number
-  httpStatusCode?: number
 }
 
 /**
