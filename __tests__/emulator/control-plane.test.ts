@@ -18,37 +18,24 @@ import {
   TagResourceCommand,
   paginateGetRestApis
 } from '@aws-sdk/client-api-gateway'
-import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
 import { startEmulator } from '../../emulator/index.js'
-import type { Emulator } from '../../emulator/index.js'
-import { addMockRoute, deployedApi, sdkClient, sdkError, statusOf } from './helpers.js'
+import { addMockRoute, deployedApi, sdkClient, sdkError, statusOf, useEmulator } from './helpers.js'
 
-let emu: Emulator
-let client: APIGatewayClient
-
-beforeAll(async () => {
-  emu = await startEmulator({ quotas: { createDeploymentIntervalMs: 0 } })
-  client = sdkClient(emu)
-})
-
-afterAll(async () => {
-  client.destroy()
-  await emu.stop()
-})
+const ctx = useEmulator({ quotas: { createDeploymentIntervalMs: 0 } })
 
 describe('REST API lifecycle through the real SDK', () => {
   it('creates an API with methods and deploys it to a new stage', async () => {
-    const api = await client.send(new CreateRestApiCommand({ name: 'orders', description: 'Orders API' }))
+    const api = await ctx.client.send(new CreateRestApiCommand({ name: 'orders', description: 'Orders API' }))
     expect(api.id).toMatch(/^[a-z0-9]{10}$/)
     expect(api.createdDate).toBeInstanceOf(Date)
     expect(api.endpointConfiguration?.types).toEqual(['EDGE'])
     const restApiId = api.id as string
 
-    const root = (await client.send(new GetResourcesCommand({ restApiId }))).items ?? []
+    const root = (await ctx.client.send(new GetResourcesCommand({ restApiId }))).items ?? []
     expect(root).toEqual([{ id: api.rootResourceId, path: '/' }])
 
-    await addMockRoute(client, restApiId, api.rootResourceId as string, 'orders', '{"orders":[]}')
-    const deployment = await client.send(
+    await addMockRoute(ctx.client, restApiId, api.rootResourceId as string, 'orders', '{"orders":[]}')
+    const deployment = await ctx.client.send(
       new CreateDeploymentCommand({
         restApiId,
         stageName: 'dev',
@@ -60,7 +47,7 @@ describe('REST API lifecycle through the real SDK', () => {
     )
     expect(deployment.id).toMatch(/^[a-z0-9]{6}$/)
 
-    const stage = await client.send(new GetStageCommand({ restApiId, stageName: 'dev' }))
+    const stage = await ctx.client.send(new GetStageCommand({ restApiId, stageName: 'dev' }))
     expect(stage).toMatchObject({
       stageName: 'dev',
       deploymentId: deployment.id,
@@ -74,33 +61,33 @@ describe('REST API lifecycle through the real SDK', () => {
     expect(stage.createdDate).toBeInstanceOf(Date)
     expect(stage.canarySettings).toBeUndefined()
 
-    const got = await client.send(new GetDeploymentCommand({ restApiId, deploymentId: deployment.id }))
+    const got = await ctx.client.send(new GetDeploymentCommand({ restApiId, deploymentId: deployment.id }))
     expect(got).toMatchObject({ id: deployment.id, description: 'first' })
-    const list = await client.send(new GetDeploymentsCommand({ restApiId }))
+    const list = await ctx.client.send(new GetDeploymentsCommand({ restApiId }))
     expect(list.items?.map(d => d.id)).toEqual([deployment.id])
-    const stages = await client.send(new GetStagesCommand({ restApiId, deploymentId: deployment.id }))
+    const stages = await ctx.client.send(new GetStagesCommand({ restApiId, deploymentId: deployment.id }))
     expect(stages.item?.map(s => s.stageName)).toEqual(['dev'])
 
     // The snapshot helpers mirror the wire shapes.
-    expect(emu.getStage(restApiId, 'dev')).toMatchObject({
+    expect(ctx.emu.getStage(restApiId, 'dev')).toMatchObject({
       deploymentId: deployment.id,
       createdDate: expect.any(Number)
     })
-    expect(emu.getDeployments(restApiId).map(d => d.id)).toEqual([deployment.id])
-    expect(emu.getRestApi(restApiId)?.name).toBe('orders')
+    expect(ctx.emu.getDeployments(restApiId).map(d => d.id)).toEqual([deployment.id])
+    expect(ctx.emu.getRestApi(restApiId)?.name).toBe('orders')
 
-    const res = await fetch(`${emu.invokeUrl(restApiId, 'dev')}/orders`)
+    const res = await fetch(`${ctx.emu.invokeUrl(restApiId, 'dev')}/orders`)
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ orders: [] })
   })
 
   it('embeds methods and integrations in GetResources only when asked', async () => {
-    const { restApiId } = await deployedApi(client)
-    const plain = await client.send(new GetResourcesCommand({ restApiId }))
+    const { restApiId } = await deployedApi(ctx.client)
+    const plain = await ctx.client.send(new GetResourcesCommand({ restApiId }))
     const ping = plain.items?.find(r => r.path === '/ping')
     expect(ping?.resourceMethods).toEqual({ GET: {} })
 
-    const embedded = await client.send(new GetResourcesCommand({ restApiId, embed: ['methods'] }))
+    const embedded = await ctx.client.send(new GetResourcesCommand({ restApiId, embed: ['methods'] }))
     const method = embedded.items?.find(r => r.path === '/ping')?.resourceMethods?.GET
     expect(method).toMatchObject({
       httpMethod: 'GET',
@@ -111,10 +98,10 @@ describe('REST API lifecycle through the real SDK', () => {
   })
 
   it('paginates GetResources like AWS', async () => {
-    const { restApiId } = await deployedApi(client)
-    const first = await client.send(new GetResourcesCommand({ restApiId, limit: 1 }))
+    const { restApiId } = await deployedApi(ctx.client)
+    const first = await ctx.client.send(new GetResourcesCommand({ restApiId, limit: 1 }))
     expect(first.items?.map(r => r.path)).toEqual(['/'])
-    const second = await client.send(
+    const second = await ctx.client.send(
       new GetResourcesCommand({ restApiId, limit: 1, position: first.position })
     )
     expect(second.items?.map(r => r.path)).toEqual(['/ping'])
@@ -122,14 +109,14 @@ describe('REST API lifecycle through the real SDK', () => {
   })
 
   it('sends integrationHttpMethod as httpMethod on the wire', async () => {
-    const api = await client.send(new CreateRestApiCommand({ name: 'proxy' }))
+    const api = await ctx.client.send(new CreateRestApiCommand({ name: 'proxy' }))
     const target = {
       restApiId: api.id as string,
       resourceId: api.rootResourceId as string,
       httpMethod: 'GET'
     }
-    await client.send(new PutMethodCommand({ ...target, authorizationType: 'NONE' }))
-    const integration = await client.send(
+    await ctx.client.send(new PutMethodCommand({ ...target, authorizationType: 'NONE' }))
+    const integration = await ctx.client.send(
       new PutIntegrationCommand({
         ...target,
         type: 'HTTP_PROXY',
@@ -140,7 +127,9 @@ describe('REST API lifecycle through the real SDK', () => {
     expect(integration).toMatchObject({ type: 'HTTP_PROXY', httpMethod: 'POST', uri: 'http://127.0.0.1:9/x' })
 
     const missing = await sdkError(() =>
-      client.send(new PutIntegrationCommand({ ...target, type: 'HTTP_PROXY', uri: 'http://127.0.0.1:9/x' }))
+      ctx.client.send(
+        new PutIntegrationCommand({ ...target, type: 'HTTP_PROXY', uri: 'http://127.0.0.1:9/x' })
+      )
     )
     expect(missing.name).toBe('BadRequestException')
   })
@@ -171,21 +160,21 @@ describe('REST API lifecycle through the real SDK', () => {
   })
 
   it('deployments keep serving the API as it was when they were created', async () => {
-    const { restApiId, rootId } = await deployedApi(client, 'snap')
-    await addMockRoute(client, restApiId, rootId, 'later', '{"later":true}')
-    expect((await fetch(`${emu.invokeUrl(restApiId, 'snap')}/later`)).status).toBe(403)
+    const { restApiId, rootId } = await deployedApi(ctx.client, 'snap')
+    await addMockRoute(ctx.client, restApiId, rootId, 'later', '{"later":true}')
+    expect((await fetch(`${ctx.emu.invokeUrl(restApiId, 'snap')}/later`)).status).toBe(403)
 
-    await client.send(new CreateDeploymentCommand({ restApiId, stageName: 'snap' }))
-    const res = await fetch(`${emu.invokeUrl(restApiId, 'snap')}/later`)
+    await ctx.client.send(new CreateDeploymentCommand({ restApiId, stageName: 'snap' }))
+    const res = await fetch(`${ctx.emu.invokeUrl(restApiId, 'snap')}/later`)
     expect(res.status).toBe(200)
     expect(await res.json()).toEqual({ later: true })
   })
 
   it('records every control-plane call in order', async () => {
-    emu.resetCalls()
-    const { restApiId } = await deployedApi(client)
-    await sdkError(() => client.send(new GetStageCommand({ restApiId, stageName: 'missing' })))
-    expect(emu.calls.map(c => c.operation)).toEqual([
+    ctx.emu.resetCalls()
+    const { restApiId } = await deployedApi(ctx.client)
+    await sdkError(() => ctx.client.send(new GetStageCommand({ restApiId, stageName: 'missing' })))
+    expect(ctx.emu.calls.map(c => c.operation)).toEqual([
       'CreateRestApi',
       'CreateResource',
       'PutMethod',
@@ -195,12 +184,12 @@ describe('REST API lifecycle through the real SDK', () => {
       'CreateDeployment',
       'GetStage'
     ])
-    expect(emu.calls[6]).toMatchObject({
+    expect(ctx.emu.calls[6]).toMatchObject({
       method: 'POST',
       path: `/restapis/${restApiId}/deployments`,
       status: 201
     })
-    expect(emu.calls[7]).toMatchObject({
+    expect(ctx.emu.calls[7]).toMatchObject({
       status: 404,
       errorCode: 'NotFoundException',
       time: expect.any(Number)
@@ -210,31 +199,31 @@ describe('REST API lifecycle through the real SDK', () => {
 
 describe('AWS errors', () => {
   it('surfaces code, message and status like API Gateway', async () => {
-    const err = await sdkError(() => client.send(new GetRestApiCommand({ restApiId: 'nope123456' })))
+    const err = await sdkError(() => ctx.client.send(new GetRestApiCommand({ restApiId: 'nope123456' })))
     expect(err.name).toBe('NotFoundException')
-    expect(err.message).toBe(`Invalid API identifier specified ${emu.accountId}:nope123456`)
+    expect(err.message).toBe(`Invalid API identifier specified ${ctx.emu.accountId}:nope123456`)
     expect(statusOf(err)).toBe(404)
 
-    const { restApiId } = await deployedApi(client)
-    const stage = await sdkError(() => client.send(new GetStageCommand({ restApiId, stageName: 'nope' })))
+    const { restApiId } = await deployedApi(ctx.client)
+    const stage = await sdkError(() => ctx.client.send(new GetStageCommand({ restApiId, stageName: 'nope' })))
     expect(stage.message).toBe('Invalid Stage identifier specified')
   })
 
   it('refuses CreateDeployment for an API without methods', async () => {
-    const api = await client.send(new CreateRestApiCommand({ name: 'empty' }))
+    const api = await ctx.client.send(new CreateRestApiCommand({ name: 'empty' }))
     const err = await sdkError(() =>
-      client.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: 'x' }))
+      ctx.client.send(new CreateDeploymentCommand({ restApiId: api.id, stageName: 'x' }))
     )
     expect(err.name).toBe('BadRequestException')
     expect(err.message).toBe("The REST API doesn't contain any methods")
     expect(statusOf(err)).toBe(400)
-    expect(emu.getDeployments(api.id as string)).toEqual([])
+    expect(ctx.emu.getDeployments(api.id as string)).toEqual([])
   })
 
   it('answers 409 when a stage already exists', async () => {
-    const { restApiId, deploymentId } = await deployedApi(client, 'prod')
+    const { restApiId, deploymentId } = await deployedApi(ctx.client, 'prod')
     const err = await sdkError(() =>
-      client.send(new CreateStageCommand({ restApiId, stageName: 'prod', deploymentId }))
+      ctx.client.send(new CreateStageCommand({ restApiId, stageName: 'prod', deploymentId }))
     )
     expect(err.name).toBe('ConflictException')
     expect(err.message).toBe('Stage already exists')
@@ -242,33 +231,35 @@ describe('AWS errors', () => {
   })
 
   it('validates resource path parts', async () => {
-    const api = await client.send(new CreateRestApiCommand({ name: 'paths' }))
+    const api = await ctx.client.send(new CreateRestApiCommand({ name: 'paths' }))
     const restApiId = api.id as string
     const parentId = api.rootResourceId as string
-    const proxy = await client.send(new CreateResourceCommand({ restApiId, parentId, pathPart: '{proxy+}' }))
-    await client.send(new CreateResourceCommand({ restApiId, parentId, pathPart: 'users' }))
+    const proxy = await ctx.client.send(
+      new CreateResourceCommand({ restApiId, parentId, pathPart: '{proxy+}' })
+    )
+    await ctx.client.send(new CreateResourceCommand({ restApiId, parentId, pathPart: 'users' }))
 
     const dup = await sdkError(() =>
-      client.send(new CreateResourceCommand({ restApiId, parentId, pathPart: 'users' }))
+      ctx.client.send(new CreateResourceCommand({ restApiId, parentId, pathPart: 'users' }))
     )
     expect(dup.name).toBe('ConflictException')
     const child = await sdkError(() =>
-      client.send(new CreateResourceCommand({ restApiId, parentId: proxy.id, pathPart: 'x' }))
+      ctx.client.send(new CreateResourceCommand({ restApiId, parentId: proxy.id, pathPart: 'x' }))
     )
     expect(child.name).toBe('BadRequestException')
     const bad = await sdkError(() =>
-      client.send(new CreateResourceCommand({ restApiId, parentId, pathPart: 'a b' }))
+      ctx.client.send(new CreateResourceCommand({ restApiId, parentId, pathPart: 'a b' }))
     )
     expect(bad.name).toBe('BadRequestException')
   })
 
   it('answers an unsigned request with 403 MissingAuthenticationTokenException', async () => {
-    emu.resetCalls()
-    const res = await fetch(`${emu.url}/restapis`)
+    ctx.emu.resetCalls()
+    const res = await fetch(`${ctx.emu.url}/restapis`)
     expect(res.status).toBe(403)
     expect(res.headers.get('x-amzn-errortype')).toBe('MissingAuthenticationTokenException')
     expect(await res.json()).toEqual({ message: 'Missing Authentication Token' })
-    expect(emu.calls).toEqual([
+    expect(ctx.emu.calls).toEqual([
       expect.objectContaining({
         operation: 'GetRestApis',
         status: 403,
@@ -280,20 +271,20 @@ describe('AWS errors', () => {
 
 describe('stages, tags and deletion', () => {
   it('tags stages by ARN', async () => {
-    const { restApiId } = await deployedApi(client, 'tagged')
-    const resourceArn = `arn:aws:apigateway:${emu.region}::/restapis/${restApiId}/stages/tagged`
-    await client.send(new TagResourceCommand({ resourceArn, tags: { team: 'payments' } }))
-    const tags = await client.send(new GetTagsCommand({ resourceArn }))
+    const { restApiId } = await deployedApi(ctx.client, 'tagged')
+    const resourceArn = `arn:aws:apigateway:${ctx.emu.region}::/restapis/${restApiId}/stages/tagged`
+    await ctx.client.send(new TagResourceCommand({ resourceArn, tags: { team: 'payments' } }))
+    const tags = await ctx.client.send(new GetTagsCommand({ resourceArn }))
     expect(tags.tags).toEqual({ team: 'payments' })
-    expect(emu.getStage(restApiId, 'tagged')?.tags).toEqual({ team: 'payments' })
+    expect(ctx.emu.getStage(restApiId, 'tagged')?.tags).toEqual({ team: 'payments' })
   })
 
   it('deletes stages and APIs with 202', async () => {
-    const { restApiId } = await deployedApi(client, 'gone')
-    const del = await client.send(new DeleteStageCommand({ restApiId, stageName: 'gone' }))
+    const { restApiId } = await deployedApi(ctx.client, 'gone')
+    const del = await ctx.client.send(new DeleteStageCommand({ restApiId, stageName: 'gone' }))
     expect(del.$metadata.httpStatusCode).toBe(202)
-    expect(emu.getStage(restApiId, 'gone')).toBeUndefined()
-    await client.send(new DeleteRestApiCommand({ restApiId }))
-    expect(emu.getRestApi(restApiId)).toBeUndefined()
+    expect(ctx.emu.getStage(restApiId, 'gone')).toBeUndefined()
+    await ctx.client.send(new DeleteRestApiCommand({ restApiId }))
+    expect(ctx.emu.getRestApi(restApiId)).toBeUndefined()
   })
 })

@@ -4,28 +4,17 @@ import {
   GetStageCommand,
   UpdateStageCommand
 } from '@aws-sdk/client-api-gateway'
-import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
-import { startEmulator } from '../../emulator/index.js'
-import type { Emulator } from '../../emulator/index.js'
-import { deployedApi, sdkClient, sdkError, statusOf } from './helpers.js'
+import { deployedApi, sdkError, statusOf, useEmulator } from './helpers.js'
 
-let emu: Emulator
-let client: APIGatewayClient
-
-beforeAll(async () => {
-  emu = await startEmulator({ quotas: { createDeploymentIntervalMs: 0 } })
-  client = sdkClient(emu)
-})
-
-afterAll(async () => {
-  client.destroy()
-  await emu.stop()
-})
+const ctx = useEmulator({ quotas: { createDeploymentIntervalMs: 0 } })
 
 describe('CreateDeployment onto an existing stage', () => {
   it('moves the stage to the new deployment and keeps its other settings', async () => {
-    const { restApiId, deploymentId: first } = await deployedApi(client, 'prod', { color: 'blue', size: 'm' })
-    await client.send(
+    const { restApiId, deploymentId: first } = await deployedApi(ctx.client, 'prod', {
+      color: 'blue',
+      size: 'm'
+    })
+    await ctx.client.send(
       new UpdateStageCommand({
         restApiId,
         stageName: 'prod',
@@ -36,13 +25,13 @@ describe('CreateDeployment onto an existing stage', () => {
         ]
       })
     )
-    const before = await client.send(new GetStageCommand({ restApiId, stageName: 'prod' }))
+    const before = await ctx.client.send(new GetStageCommand({ restApiId, stageName: 'prod' }))
 
     // Variables passed on redeploy are set on top of the existing ones.
-    const second = await client.send(
+    const second = await ctx.client.send(
       new CreateDeploymentCommand({ restApiId, stageName: 'prod', variables: { color: 'green' } })
     )
-    const after = await client.send(new GetStageCommand({ restApiId, stageName: 'prod' }))
+    const after = await ctx.client.send(new GetStageCommand({ restApiId, stageName: 'prod' }))
     expect(second.id).not.toBe(first)
     expect(after.deploymentId).toBe(second.id)
     expect(after.variables).toEqual({ color: 'green', size: 'm' })
@@ -55,9 +44,9 @@ describe('CreateDeployment onto an existing stage', () => {
 
 describe('canary deployments', () => {
   it('refuses canarySettings for a stage that does not exist', async () => {
-    const { restApiId } = await deployedApi(client, 'prod')
+    const { restApiId } = await deployedApi(ctx.client, 'prod')
     const err = await sdkError(() =>
-      client.send(
+      ctx.client.send(
         new CreateDeploymentCommand({
           restApiId,
           stageName: 'missing',
@@ -70,13 +59,16 @@ describe('canary deployments', () => {
     expect(err.message).toContain(
       'Stage missing must already be created before making a canary release deployment'
     )
-    expect(emu.getStage(restApiId, 'missing')).toBeUndefined()
-    expect(emu.getDeployments(restApiId)).toHaveLength(1)
+    expect(ctx.emu.getStage(restApiId, 'missing')).toBeUndefined()
+    expect(ctx.emu.getDeployments(restApiId)).toHaveLength(1)
   })
 
   it('points only the canary at the new deployment', async () => {
-    const { restApiId, deploymentId: base } = await deployedApi(client, 'prod', { sv0: 'val0', sv1: 'val1' })
-    const canary = await client.send(
+    const { restApiId, deploymentId: base } = await deployedApi(ctx.client, 'prod', {
+      sv0: 'val0',
+      sv1: 'val1'
+    })
+    const canary = await ctx.client.send(
       new CreateDeploymentCommand({
         restApiId,
         stageName: 'prod',
@@ -87,7 +79,7 @@ describe('canary deployments', () => {
         }
       })
     )
-    const stage = await client.send(new GetStageCommand({ restApiId, stageName: 'prod' }))
+    const stage = await ctx.client.send(new GetStageCommand({ restApiId, stageName: 'prod' }))
     expect(stage.deploymentId).toBe(base)
     expect(stage.variables).toEqual({ sv0: 'val0', sv1: 'val1' })
     expect(stage.canarySettings).toEqual({
@@ -99,44 +91,44 @@ describe('canary deployments', () => {
   })
 
   it('refuses a plain deployment while the stage has a canary', async () => {
-    const { restApiId } = await deployedApi(client, 'prod')
-    await client.send(
+    const { restApiId } = await deployedApi(ctx.client, 'prod')
+    await ctx.client.send(
       new CreateDeploymentCommand({ restApiId, stageName: 'prod', canarySettings: { percentTraffic: 5 } })
     )
     const err = await sdkError(() =>
-      client.send(new CreateDeploymentCommand({ restApiId, stageName: 'prod' }))
+      ctx.client.send(new CreateDeploymentCommand({ restApiId, stageName: 'prod' }))
     )
     expect(err.name).toBe('BadRequestException')
     expect(err.message).toContain(
       'Non canary deployment not supported on stage prod because Canary is enabled'
     )
 
-    await client.send(
+    await ctx.client.send(
       new UpdateStageCommand({
         restApiId,
         stageName: 'prod',
         patchOperations: [{ op: 'remove', path: '/canarySettings' }]
       })
     )
-    const ok = await client.send(new CreateDeploymentCommand({ restApiId, stageName: 'prod' }))
-    expect(emu.getStage(restApiId, 'prod')?.deploymentId).toBe(ok.id)
+    const ok = await ctx.client.send(new CreateDeploymentCommand({ restApiId, stageName: 'prod' }))
+    expect(ctx.emu.getStage(restApiId, 'prod')?.deploymentId).toBe(ok.id)
   })
 })
 
 describe('DeleteDeployment', () => {
   it('is refused while a stage or a stage canary uses the deployment', async () => {
-    const { restApiId, deploymentId: base } = await deployedApi(client, 'prod')
+    const { restApiId, deploymentId: base } = await deployedApi(ctx.client, 'prod')
     const inUse = await sdkError(() =>
-      client.send(new DeleteDeploymentCommand({ restApiId, deploymentId: base }))
+      ctx.client.send(new DeleteDeploymentCommand({ restApiId, deploymentId: base }))
     )
     expect(inUse.name).toBe('BadRequestException')
     expect(inUse.message).toBe('Active stages pointing to this deployment must be moved or deleted')
 
-    const canary = await client.send(
+    const canary = await ctx.client.send(
       new CreateDeploymentCommand({ restApiId, stageName: 'prod', canarySettings: { percentTraffic: 50 } })
     )
     const canaryInUse = await sdkError(() =>
-      client.send(new DeleteDeploymentCommand({ restApiId, deploymentId: canary.id }))
+      ctx.client.send(new DeleteDeploymentCommand({ restApiId, deploymentId: canary.id }))
     )
     expect(canaryInUse.name).toBe('BadRequestException')
     expect(canaryInUse.message).toBe(
@@ -144,19 +136,19 @@ describe('DeleteDeployment', () => {
     )
 
     // Roll the canary back; its deployment is then free to go.
-    await client.send(
+    await ctx.client.send(
       new UpdateStageCommand({
         restApiId,
         stageName: 'prod',
         patchOperations: [{ op: 'remove', path: '/canarySettings' }]
       })
     )
-    const deleted = await client.send(new DeleteDeploymentCommand({ restApiId, deploymentId: canary.id }))
+    const deleted = await ctx.client.send(new DeleteDeploymentCommand({ restApiId, deploymentId: canary.id }))
     expect(deleted.$metadata.httpStatusCode).toBe(202)
-    expect(emu.getDeployments(restApiId).map(d => d.id)).toEqual([base])
+    expect(ctx.emu.getDeployments(restApiId).map(d => d.id)).toEqual([base])
 
     const gone = await sdkError(() =>
-      client.send(new DeleteDeploymentCommand({ restApiId, deploymentId: canary.id }))
+      ctx.client.send(new DeleteDeploymentCommand({ restApiId, deploymentId: canary.id }))
     )
     expect(gone.name).toBe('NotFoundException')
   })

@@ -4,59 +4,49 @@ import {
   GetStageCommand,
   UpdateStageCommand
 } from '@aws-sdk/client-api-gateway'
-import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
-import { startEmulator } from '../../emulator/index.js'
-import type { CallRecord, Emulator } from '../../emulator/index.js'
-import { deployedApi, sdkClient, sdkError, statusOf } from './helpers.js'
+import type { CallRecord } from '../../emulator/index.js'
+import { deployedApi, sdkClient, sdkError, statusOf, useEmulator } from './helpers.js'
 
-let emu: Emulator
-let client: APIGatewayClient
+const ctx = useEmulator({ quotas: { createDeploymentIntervalMs: 0 } })
 let restApiId: string
 
 beforeAll(async () => {
-  emu = await startEmulator({ quotas: { createDeploymentIntervalMs: 0 } })
-  client = sdkClient(emu)
-  ;({ restApiId } = await deployedApi(client, 'prod'))
+  ;({ restApiId } = await deployedApi(ctx.client, 'prod'))
 })
 
-afterEach(() => emu.faults.clear())
+afterEach(() => ctx.emu.faults.clear())
 
-afterAll(async () => {
-  client.destroy()
-  await emu.stop()
-})
-
-const getStage = () => client.send(new GetStageCommand({ restApiId, stageName: 'prod' }))
+const getStage = () => ctx.client.send(new GetStageCommand({ restApiId, stageName: 'prod' }))
 
 describe('emu.faults', () => {
   it('throttles the next N calls of one operation with Retry-After', async () => {
-    emu.faults.throttle('GetStage', 2, 3)
+    ctx.emu.faults.throttle('GetStage', 2, 3)
     for (let i = 0; i < 2; i++) {
       const err = await sdkError(getStage)
       expect(err.name).toBe('TooManyRequestsException')
       expect(statusOf(err)).toBe(429)
       expect(err.retryAfterSeconds).toBe('3')
     }
-    await expect(client.send(new GetRestApisCommand({}))).resolves.toBeDefined()
+    await expect(ctx.client.send(new GetRestApisCommand({}))).resolves.toBeDefined()
     await expect(getStage()).resolves.toMatchObject({ stageName: 'prod' })
   })
 
   it('fails calls with any status and code', async () => {
-    emu.faults.fail('UpdateStage', { status: 403, code: 'AccessDeniedException', message: 'not allowed' })
-    emu.faults.fail('UpdateStage', {
+    ctx.emu.faults.fail('UpdateStage', { status: 403, code: 'AccessDeniedException', message: 'not allowed' })
+    ctx.emu.faults.fail('UpdateStage', {
       status: 409,
       code: 'ConflictException',
       message: 'Unable to complete operation due to concurrent modification. Please try again later.'
     })
-    emu.faults.fail('UpdateStage', {
+    ctx.emu.faults.fail('UpdateStage', {
       status: 503,
       code: 'ServiceUnavailableException',
       message: 'down',
       retryAfterSeconds: 2
     })
-    emu.faults.fail('UpdateStage', { status: 500, code: 'InternalFailure', message: 'boom' })
+    ctx.emu.faults.fail('UpdateStage', { status: 500, code: 'InternalFailure', message: 'boom' })
     const update = () =>
-      client.send(
+      ctx.client.send(
         new UpdateStageCommand({
           restApiId,
           stageName: 'prod',
@@ -83,22 +73,22 @@ describe('emu.faults', () => {
     expect([crash.name, statusOf(crash)]).toEqual(['InternalFailure', 500])
 
     // Faults fire before the handler, so none of these changed the stage.
-    expect(emu.getStage(restApiId, 'prod')?.description).toBeUndefined()
+    expect(ctx.emu.getStage(restApiId, 'prod')?.description).toBeUndefined()
     await update()
-    expect(emu.getStage(restApiId, 'prod')?.description).toBe('x')
+    expect(ctx.emu.getStage(restApiId, 'prod')?.description).toBe('x')
   })
 
   it("matches every operation with '*'", async () => {
-    emu.faults.fail('*', { status: 503, code: 'ServiceUnavailableException', message: 'down' }, 2)
+    ctx.emu.faults.fail('*', { status: 503, code: 'ServiceUnavailableException', message: 'down' }, 2)
     expect((await sdkError(getStage)).name).toBe('ServiceUnavailableException')
-    expect((await sdkError(() => client.send(new GetRestApisCommand({})))).name).toBe(
+    expect((await sdkError(() => ctx.client.send(new GetRestApisCommand({})))).name).toBe(
       'ServiceUnavailableException'
     )
     await expect(getStage()).resolves.toBeDefined()
   })
 
   it('delays calls', async () => {
-    emu.faults.latency('GetStage', 150, 1)
+    ctx.emu.faults.latency('GetStage', 150, 1)
     const start = Date.now()
     await getStage()
     expect(Date.now() - start).toBeGreaterThanOrEqual(140)
@@ -108,13 +98,13 @@ describe('emu.faults', () => {
   })
 
   it('is absorbed by SDK retries, and every attempt is recorded', async () => {
-    const retrying = sdkClient(emu, 3)
+    const retrying = sdkClient(ctx.emu, 3)
     try {
-      emu.faults.throttle('CreateRestApi', 1, 0)
-      emu.resetCalls()
+      ctx.emu.faults.throttle('CreateRestApi', 1, 0)
+      ctx.emu.resetCalls()
       const api = await retrying.send(new CreateRestApiCommand({ name: 'retried' }))
       expect(api.$metadata.attempts).toBe(2)
-      expect(emu.calls.map(c => [c.operation, c.status])).toEqual([
+      expect(ctx.emu.calls.map(c => [c.operation, c.status])).toEqual([
         ['CreateRestApi', 429],
         ['CreateRestApi', 201]
       ])
@@ -124,15 +114,15 @@ describe('emu.faults', () => {
   })
 
   it('clears pending faults', async () => {
-    emu.faults.throttle('GetStage', 5)
-    emu.faults.clear()
+    ctx.emu.faults.throttle('GetStage', 5)
+    ctx.emu.faults.clear()
     await expect(getStage()).resolves.toBeDefined()
   })
 })
 
 describe('HTTP control endpoints', () => {
   const post = (path: string, body: unknown) =>
-    fetch(`${emu.url}/_emulator/${path}`, {
+    fetch(`${ctx.emu.url}/_emulator/${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body)
@@ -156,10 +146,10 @@ describe('HTTP control endpoints', () => {
     await post('faults', [{ fault: 'latency', operation: 'GetStage', ms: 10 }, { fault: 'clear' }])
     await getStage()
 
-    const calls = (await (await fetch(`${emu.url}/_emulator/calls`)).json()) as CallRecord[]
+    const calls = (await (await fetch(`${ctx.emu.url}/_emulator/calls`)).json()) as CallRecord[]
     expect(calls.map(c => c.status)).toEqual([429, 403, 200])
 
     expect((await post('faults', { fault: 'bogus' })).status).toBe(400)
-    expect((await fetch(`${emu.url}/_emulator/nope`)).status).toBe(404)
+    expect((await fetch(`${ctx.emu.url}/_emulator/nope`)).status).toBe(404)
   })
 })

@@ -1,5 +1,6 @@
 import { APIGatewayClient, CreateDeploymentCommand, CreateRestApiCommand } from '@aws-sdk/client-api-gateway'
-import type { Emulator } from '../../emulator/index.js'
+import { afterAll, beforeAll } from '@jest/globals'
+import { startEmulator, type Emulator } from '../../emulator/index.js'
 import { addMockRoute } from '../../emulator/sample-api.js'
 
 export { addMockRoute }
@@ -64,4 +65,33 @@ export async function hitMany(url: string, count: number, concurrency = 25): Pro
     hits.push(...(await Promise.all(batch)))
   }
   return hits
+}
+
+export interface EmulatorFixture {
+  readonly emu: Emulator
+  readonly client: APIGatewayClient
+}
+
+/** Starts an emulator and an SDK client for a test file, and stops both after it. */
+export function useEmulator(options: Parameters<typeof startEmulator>[0]): EmulatorFixture {
+  let emu: Emulator | undefined
+  let client: APIGatewayClient | undefined
+  beforeAll(async () => {
+    emu = await startEmulator(options)
+    client = sdkClient(emu)
+  })
+  afterAll(async () => {
+    client?.destroy()
+    await emu?.stop()
+  })
+  return {
+    get emu() {
+      if (!emu) throw new Error('the emulator starts in beforeAll')
+      return emu
+    },
+    get client() {
+      if (!client) throw new Error('the SDK client is made in beforeAll')
+      return client
+    }
+  }
 }

@@ -11,31 +11,18 @@ import {
   PutMethodResponseCommand,
   UpdateStageCommand
 } from '@aws-sdk/client-api-gateway'
-import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
-import { createSampleApi, startEmulator } from '../../emulator/index.js'
-import type { Emulator } from '../../emulator/index.js'
-import { hitMany, sdkClient } from './helpers.js'
+import { createSampleApi } from '../../emulator/index.js'
+import { hitMany, useEmulator } from './helpers.js'
 
-let emu: Emulator
-let client: APIGatewayClient
-
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 42, quotas: { createDeploymentIntervalMs: 0 } })
-  client = sdkClient(emu)
-})
-
-afterAll(async () => {
-  client.destroy()
-  await emu.stop()
-})
+const ctx = useEmulator({ seed: 42, quotas: { createDeploymentIntervalMs: 0 } })
 
 /** The sample API deployed to `prod` with a greeting, plus a canary deployment at `percent`. */
 async function canaryApi(percent: number): Promise<{ restApiId: string; base: string; canary: string }> {
-  const { restApiId } = await createSampleApi({ endpoint: emu.url, region: emu.region })
-  const base = await client.send(
+  const { restApiId } = await createSampleApi({ endpoint: ctx.emu.url, region: ctx.emu.region })
+  const base = await ctx.client.send(
     new CreateDeploymentCommand({ restApiId, stageName: 'prod', variables: { greeting: 'hello' } })
   )
-  const canary = await client.send(
+  const canary = await ctx.client.send(
     new CreateDeploymentCommand({
       restApiId,
       stageName: 'prod',
@@ -47,49 +34,49 @@ async function canaryApi(percent: number): Promise<{ restApiId: string; base: st
 
 describe('MOCK integrations', () => {
   it('renders the response template with stage variables and context', async () => {
-    const { restApiId } = await createSampleApi({ endpoint: emu.url, region: emu.region })
-    const deployment = await client.send(
+    const { restApiId } = await createSampleApi({ endpoint: ctx.emu.url, region: ctx.emu.region })
+    const deployment = await ctx.client.send(
       new CreateDeploymentCommand({ restApiId, stageName: 'prod', variables: { greeting: 'hello' } })
     )
-    const hello = await fetch(`${emu.invokeUrl(restApiId, 'prod')}/hello`)
+    const hello = await fetch(`${ctx.emu.invokeUrl(restApiId, 'prod')}/hello`)
     expect(hello.status).toBe(200)
     expect(hello.headers.get('content-type')).toBe('application/json')
     expect(hello.headers.get('x-emulator-deployment-id')).toBe(deployment.id)
     expect(hello.headers.get('x-emulator-canary')).toBe('false')
     expect(await hello.json()).toEqual({ message: 'hello', deployment: deployment.id })
 
-    const health = await fetch(`${emu.invokeUrl(restApiId, 'prod')}/health`)
+    const health = await fetch(`${ctx.emu.invokeUrl(restApiId, 'prod')}/health`)
     expect(await health.json()).toEqual({ status: 'ok', deployment: deployment.id })
   })
 
   it('picks the integration response by selectionPattern on the mocked status', async () => {
-    const api = await client.send(new CreateRestApiCommand({ name: 'missing-things' }))
+    const api = await ctx.client.send(new CreateRestApiCommand({ name: 'missing-things' }))
     const restApiId = api.id as string
-    const items = await client.send(
+    const items = await ctx.client.send(
       new CreateResourceCommand({ restApiId, parentId: api.rootResourceId, pathPart: 'items' })
     )
-    const item = await client.send(
+    const item = await ctx.client.send(
       new CreateResourceCommand({ restApiId, parentId: items.id, pathPart: '{id}' })
     )
     const target = { restApiId, resourceId: item.id as string, httpMethod: 'GET' }
-    await client.send(new PutMethodCommand({ ...target, authorizationType: 'NONE' }))
+    await ctx.client.send(new PutMethodCommand({ ...target, authorizationType: 'NONE' }))
     for (const statusCode of ['200', '404'])
-      await client.send(new PutMethodResponseCommand({ ...target, statusCode }))
-    await client.send(
+      await ctx.client.send(new PutMethodResponseCommand({ ...target, statusCode }))
+    await ctx.client.send(
       new PutIntegrationCommand({
         ...target,
         type: 'MOCK',
         requestTemplates: { 'application/json': '{"statusCode": 404}' }
       })
     )
-    await client.send(
+    await ctx.client.send(
       new PutIntegrationResponseCommand({
         ...target,
         statusCode: '200',
         responseTemplates: { 'application/json': '{}' }
       })
     )
-    await client.send(
+    await ctx.client.send(
       new PutIntegrationResponseCommand({
         ...target,
         statusCode: '404',
@@ -97,20 +84,20 @@ describe('MOCK integrations', () => {
         responseTemplates: { 'application/json': '{"error":"not found in $context.stage"}' }
       })
     )
-    await client.send(new CreateDeploymentCommand({ restApiId, stageName: 'beta' }))
-    const res = await fetch(`${emu.invokeUrl(restApiId, 'beta')}/items/42`)
+    await ctx.client.send(new CreateDeploymentCommand({ restApiId, stageName: 'beta' }))
+    const res = await fetch(`${ctx.emu.invokeUrl(restApiId, 'beta')}/items/42`)
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual({ error: 'not found in beta' })
   })
 
   it('answers like API Gateway for unknown stages and routes', async () => {
-    const { restApiId } = await createSampleApi({ endpoint: emu.url, region: emu.region })
-    await client.send(new CreateDeploymentCommand({ restApiId, stageName: 'prod' }))
-    const base = emu.invokeUrl(restApiId, 'prod')
+    const { restApiId } = await createSampleApi({ endpoint: ctx.emu.url, region: ctx.emu.region })
+    await ctx.client.send(new CreateDeploymentCommand({ restApiId, stageName: 'prod' }))
+    const base = ctx.emu.invokeUrl(restApiId, 'prod')
 
-    const noStage = await fetch(emu.invokeUrl(restApiId, 'nope') + '/health')
+    const noStage = await fetch(ctx.emu.invokeUrl(restApiId, 'nope') + '/health')
     expect([noStage.status, await noStage.json()]).toEqual([403, { message: 'Forbidden' }])
-    const noApi = await fetch(emu.invokeUrl('doesnotexist', 'prod') + '/health')
+    const noApi = await fetch(ctx.emu.invokeUrl('doesnotexist', 'prod') + '/health')
     expect(noApi.status).toBe(404)
     for (const [method, path] of [
       ['GET', '/nope'],
@@ -127,8 +114,8 @@ describe('MOCK integrations', () => {
 describe('canary traffic split', () => {
   it('sends about percentTraffic of requests to the canary with its variable overrides', async () => {
     const { restApiId, base, canary } = await canaryApi(25)
-    emu.seed(7)
-    const hits = await hitMany(`${emu.invokeUrl(restApiId, 'prod')}/hello`, 1000)
+    ctx.emu.seed(7)
+    const hits = await hitMany(`${ctx.emu.invokeUrl(restApiId, 'prod')}/hello`, 1000)
     const toCanary = hits.filter(h => h.canary)
     expect(hits.every(h => h.status === 200)).toBe(true)
     expect(toCanary.length).toBeGreaterThan(200)
@@ -144,10 +131,10 @@ describe('canary traffic split', () => {
 
   it('is exact at 0% and 100%', async () => {
     const { restApiId, base, canary } = await canaryApi(0)
-    const url = `${emu.invokeUrl(restApiId, 'prod')}/health`
+    const url = `${ctx.emu.invokeUrl(restApiId, 'prod')}/health`
     expect((await hitMany(url, 200)).every(h => !h.canary && h.deploymentId === base)).toBe(true)
 
-    await client.send(
+    await ctx.client.send(
       new UpdateStageCommand({
         restApiId,
         stageName: 'prod',
@@ -159,10 +146,10 @@ describe('canary traffic split', () => {
 
   it('is reproducible for a given seed', async () => {
     const { restApiId } = await canaryApi(50)
-    const url = `${emu.invokeUrl(restApiId, 'prod')}/health`
-    emu.seed(123)
+    const url = `${ctx.emu.invokeUrl(restApiId, 'prod')}/health`
+    ctx.emu.seed(123)
     const first = (await hitMany(url, 40, 1)).map(h => h.canary)
-    emu.seed(123)
+    ctx.emu.seed(123)
     const second = (await hitMany(url, 40, 1)).map(h => h.canary)
     expect(second).toEqual(first)
     expect(new Set(first).size).toBe(2)
@@ -172,31 +159,31 @@ describe('canary traffic split', () => {
 describe('setDeploymentBehaviour', () => {
   it('makes one deployment unhealthy or slow until reset', async () => {
     const { restApiId, canary } = await canaryApi(100)
-    const url = `${emu.invokeUrl(restApiId, 'prod')}/health`
+    const url = `${ctx.emu.invokeUrl(restApiId, 'prod')}/health`
 
-    emu.setDeploymentBehaviour(restApiId, canary, { status: 503, body: { message: 'canary down' } })
+    ctx.emu.setDeploymentBehaviour(restApiId, canary, { status: 503, body: { message: 'canary down' } })
     const down = await fetch(url)
     expect([down.status, down.headers.get('x-emulator-deployment-id')]).toEqual([503, canary])
     expect(await down.json()).toEqual({ message: 'canary down' })
 
-    emu.setDeploymentBehaviour(restApiId, canary, { latencyMs: 120 })
+    ctx.emu.setDeploymentBehaviour(restApiId, canary, { latencyMs: 120 })
     const start = Date.now()
     const slow = await fetch(url)
     expect(slow.status).toBe(200)
     expect(Date.now() - start).toBeGreaterThanOrEqual(110)
 
-    emu.setDeploymentBehaviour(restApiId, canary, undefined)
+    ctx.emu.setDeploymentBehaviour(restApiId, canary, undefined)
     expect((await fetch(url)).status).toBe(200)
   })
 
   it('is also reachable over HTTP', async () => {
     const { restApiId, base } = await canaryApi(0)
-    const res = await fetch(`${emu.url}/_emulator/deployment-behaviour`, {
+    const res = await fetch(`${ctx.emu.url}/_emulator/deployment-behaviour`, {
       method: 'POST',
       body: JSON.stringify({ restApiId, deploymentId: base, behaviour: { status: 500 } })
     })
     expect(res.status).toBe(200)
-    expect((await fetch(`${emu.invokeUrl(restApiId, 'prod')}/health`)).status).toBe(500)
+    expect((await fetch(`${ctx.emu.invokeUrl(restApiId, 'prod')}/health`)).status).toBe(500)
   })
 })
 
@@ -229,17 +216,17 @@ describe('HTTP_PROXY integrations', () => {
   })
 
   async function proxyApi(uri: string, variables?: Record<string, string>): Promise<string> {
-    const api = await client.send(new CreateRestApiCommand({ name: 'proxy' }))
+    const api = await ctx.client.send(new CreateRestApiCommand({ name: 'proxy' }))
     const restApiId = api.id as string
-    const proxy = await client.send(
+    const proxy = await ctx.client.send(
       new CreateResourceCommand({ restApiId, parentId: api.rootResourceId, pathPart: '{proxy+}' })
     )
     const target = { restApiId, resourceId: proxy.id as string, httpMethod: 'ANY' }
-    await client.send(new PutMethodCommand({ ...target, authorizationType: 'NONE' }))
-    await client.send(
+    await ctx.client.send(new PutMethodCommand({ ...target, authorizationType: 'NONE' }))
+    await ctx.client.send(
       new PutIntegrationCommand({ ...target, type: 'HTTP_PROXY', integrationHttpMethod: 'ANY', uri })
     )
-    await client.send(new CreateDeploymentCommand({ restApiId, stageName: 'live', variables }))
+    await ctx.client.send(new CreateDeploymentCommand({ restApiId, stageName: 'live', variables }))
     return restApiId
   }
 
@@ -248,7 +235,7 @@ describe('HTTP_PROXY integrations', () => {
       port: String(backendPort)
     })
     seen.length = 0
-    const res = await fetch(`${emu.invokeUrl(restApiId, 'live')}/orders/7?verbose=1`, {
+    const res = await fetch(`${ctx.emu.invokeUrl(restApiId, 'live')}/orders/7?verbose=1`, {
       method: 'POST',
       headers: { 'x-test': 'abc', 'content-type': 'text/plain' },
       body: 'payload'
@@ -264,7 +251,7 @@ describe('HTTP_PROXY integrations', () => {
 
   it('refuses to proxy anywhere but localhost', async () => {
     const restApiId = await proxyApi('http://example.com/{proxy}')
-    const res = await fetch(`${emu.invokeUrl(restApiId, 'live')}/anything`)
+    const res = await fetch(`${ctx.emu.invokeUrl(restApiId, 'live')}/anything`)
     expect(res.status).toBe(502)
     expect(((await res.json()) as { message: string }).message).toContain('refused example.com')
   })

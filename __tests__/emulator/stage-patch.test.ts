@@ -1,28 +1,15 @@
 import { CreateDeploymentCommand, GetStageCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway'
-import type { APIGatewayClient, PatchOperation } from '@aws-sdk/client-api-gateway'
-import { startEmulator } from '../../emulator/index.js'
-import type { Emulator } from '../../emulator/index.js'
-import { deployedApi, sdkClient, sdkError, statusOf } from './helpers.js'
+import type { PatchOperation } from '@aws-sdk/client-api-gateway'
+import { deployedApi, sdkError, statusOf, useEmulator } from './helpers.js'
 
-let emu: Emulator
-let client: APIGatewayClient
-
-beforeAll(async () => {
-  emu = await startEmulator({ quotas: { createDeploymentIntervalMs: 0 } })
-  client = sdkClient(emu)
-})
-
-afterAll(async () => {
-  client.destroy()
-  await emu.stop()
-})
+const ctx = useEmulator({ quotas: { createDeploymentIntervalMs: 0 } })
 
 const patch = (restApiId: string, patchOperations: PatchOperation[], stageName = 'prod') =>
-  client.send(new UpdateStageCommand({ restApiId, stageName, patchOperations }))
+  ctx.client.send(new UpdateStageCommand({ restApiId, stageName, patchOperations }))
 
 describe('UpdateStage patch operations', () => {
   it('updates scalar fields, variables and access logs', async () => {
-    const { restApiId } = await deployedApi(client, 'prod', { keep: 'a', drop: 'b' })
+    const { restApiId } = await deployedApi(ctx.client, 'prod', { keep: 'a', drop: 'b' })
     const stage = await patch(restApiId, [
       { op: 'replace', path: '/description', value: 'live' },
       { op: 'replace', path: '/cacheClusterEnabled', value: 'true' },
@@ -56,7 +43,7 @@ describe('UpdateStage patch operations', () => {
   })
 
   it('sets and removes method settings, including /*/*', async () => {
-    const { restApiId } = await deployedApi(client)
+    const { restApiId } = await deployedApi(ctx.client)
     const stage = await patch(restApiId, [
       { op: 'replace', path: '/*/*/logging/loglevel', value: 'INFO' },
       { op: 'replace', path: '/*/*/caching/ttlInSeconds', value: '60' },
@@ -77,8 +64,8 @@ describe('UpdateStage patch operations', () => {
   })
 
   it('replaces the deployment only with one that exists', async () => {
-    const { restApiId } = await deployedApi(client)
-    const next = await client.send(new CreateDeploymentCommand({ restApiId }))
+    const { restApiId } = await deployedApi(ctx.client)
+    const next = await ctx.client.send(new CreateDeploymentCommand({ restApiId }))
     expect(
       (await patch(restApiId, [{ op: 'replace', path: '/deploymentId', value: next.id }])).deploymentId
     ).toBe(next.id)
@@ -89,7 +76,7 @@ describe('UpdateStage patch operations', () => {
   })
 
   it('rejects unknown paths naming them, and applies nothing from a failing request', async () => {
-    const { restApiId } = await deployedApi(client, 'prod', { v: '1' })
+    const { restApiId } = await deployedApi(ctx.client, 'prod', { v: '1' })
     const err = await sdkError(() =>
       patch(restApiId, [
         { op: 'replace', path: '/variables/v', value: '2' },
@@ -99,7 +86,7 @@ describe('UpdateStage patch operations', () => {
     expect(err.name).toBe('BadRequestException')
     expect(statusOf(err)).toBe(400)
     expect(err.message).toContain('/notAField')
-    expect(emu.getStage(restApiId, 'prod')?.variables).toEqual({ v: '1' })
+    expect(ctx.emu.getStage(restApiId, 'prod')?.variables).toEqual({ v: '1' })
 
     for (const op of [
       { op: 'add', path: '/description', value: 'x' },
@@ -115,8 +102,11 @@ describe('UpdateStage patch operations', () => {
 
 describe('canary patch operations', () => {
   it('runs the documented canary promotion sequence', async () => {
-    const { restApiId, deploymentId: base } = await deployedApi(client, 'prod', { sv1: 'val1', keep: 'k' })
-    const canary = await client.send(
+    const { restApiId, deploymentId: base } = await deployedApi(ctx.client, 'prod', {
+      sv1: 'val1',
+      keep: 'k'
+    })
+    const canary = await ctx.client.send(
       new CreateDeploymentCommand({
         restApiId,
         stageName: 'prod',
@@ -153,8 +143,8 @@ describe('canary patch operations', () => {
   })
 
   it('removes a single canary override', async () => {
-    const { restApiId } = await deployedApi(client)
-    await client.send(
+    const { restApiId } = await deployedApi(ctx.client)
+    await ctx.client.send(
       new CreateDeploymentCommand({
         restApiId,
         stageName: 'prod',
@@ -166,7 +156,7 @@ describe('canary patch operations', () => {
   })
 
   it('needs a canary for remove and copy, while replace creates one on the current deployment', async () => {
-    const { restApiId, deploymentId } = await deployedApi(client)
+    const { restApiId, deploymentId } = await deployedApi(ctx.client)
     for (const op of [
       { op: 'remove', path: '/canarySettings' },
       { op: 'remove', path: '/canarySettings/stageVariableOverrides/x' },
@@ -181,7 +171,7 @@ describe('canary patch operations', () => {
       { op: 'replace', path: '/canarySettings/percentTraffic', value: '10.5' }
     ])
     expect(stage.canarySettings).toEqual({ deploymentId, percentTraffic: 10.5, useStageCache: false })
-    const got = await client.send(new GetStageCommand({ restApiId, stageName: 'prod' }))
+    const got = await ctx.client.send(new GetStageCommand({ restApiId, stageName: 'prod' }))
     expect(got.canarySettings?.percentTraffic).toBe(10.5)
   })
 })
