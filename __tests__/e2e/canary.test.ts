@@ -165,34 +165,17 @@ describe('canary release', () => {
     expectRolledBack(stageName, base, run)
   })
 
-  it('rolls back when promotion fails', async () => {
+  it.each<{ call: string; steps: Record<string, string>; status: number; code: string }>([
+    // A one-step canary's only UpdateStage is the promotion; the rollback's own call then succeeds.
+    { call: 'the promotion', steps: {}, status: 400, code: 'BadRequestException' },
+    { call: 'the traffic shift', steps: { 'canary-steps': '50' }, status: 500, code: 'InternalFailure' }
+  ])('rolls back when $call fails', async ({ steps, status, code }) => {
     const { stageName, base } = await baseStage()
-    // The only UpdateStage of a one-step canary is the promotion; the rollback's own call then succeeds.
-    emu.faults.fail('UpdateStage', {
-      status: 400,
-      code: 'BadRequestException',
-      message: 'Invalid patch path'
-    })
-    const run = await runAction({ ...common(), 'stage-name': stageName, 'canary-percent': '10' })
+    emu.faults.fail('UpdateStage', { status, code, message: 'injected' })
+    const run = await runAction({ ...common(), 'stage-name': stageName, 'canary-percent': '10', ...steps })
     expect(run.code).toBe(1)
-    expect(run.errors.join('\n')).toMatch(
-      /Canary rolled back: an error stopped it: UpdateStage failed: BadRequestException/
-    )
-    expectRolledBack(stageName, base, run)
-  })
-
-  it('rolls back when an AWS call fails mid-way', async () => {
-    const { stageName, base } = await baseStage()
-    emu.faults.fail('UpdateStage', { status: 500, code: 'InternalFailure', message: 'Internal server error' })
-    const run = await runAction({
-      ...common(),
-      'stage-name': stageName,
-      'canary-percent': '10',
-      'canary-steps': '50'
-    })
-    expect(run.code).toBe(1)
-    expect(run.errors.join('\n')).toMatch(
-      /Canary rolled back: an error stopped it: UpdateStage failed: InternalFailure/
+    expect(run.errors.join('\n')).toContain(
+      `Canary rolled back: an error stopped it: UpdateStage failed: ${code}`
     )
     expectRolledBack(stageName, base, run)
   })

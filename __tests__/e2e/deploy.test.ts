@@ -71,32 +71,19 @@ describe('deploy to a stage', () => {
   })
 
   it('finds the API by name, and explains zero or several matches', async () => {
-    const found = await runAction({
-      'rest-api-name': 'pets',
-      'stage-name': 'byname',
-      'aws-region': region,
-      'endpoint-url': emu.url
-    })
+    const byName = (name: string, stage: string) =>
+      runAction({ 'rest-api-name': name, 'stage-name': stage, 'aws-region': region, 'endpoint-url': emu.url })
+    const found = await byName('pets', 'byname')
     expect(found.code).toBe(0)
     expect(found.outputs['rest-api-id']).toBe(restApiId)
 
-    const none = await runAction({
-      'rest-api-name': 'cats',
-      'stage-name': 's',
-      'aws-region': region,
-      'endpoint-url': emu.url
-    })
+    const none = await byName('cats', 's')
     expect(none.code).toBe(1)
     expect(none.errors.join()).toContain('no REST API named "cats"')
 
     const twin = await createSampleApi({ endpoint: emu.url, region, name: 'dogs' })
     const other = await createSampleApi({ endpoint: emu.url, region, name: 'dogs' })
-    const two = await runAction({
-      'rest-api-name': 'dogs',
-      'stage-name': 's',
-      'aws-region': region,
-      'endpoint-url': emu.url
-    })
+    const two = await byName('dogs', 's')
     expect(two.code).toBe(1)
     expect(two.errors.join()).toContain(`2 REST APIs are named "dogs"`)
     expect(two.errors.join()).toContain(twin.restApiId)
