@@ -337,14 +337,14 @@ function describeFetchError(error) {
     return cause?.code ?? cause?.message ?? error?.message ?? String(error);
 }
 
+// EXTERNAL MODULE: ./src/result.ts
+var src_result = __webpack_require__(1666);
 // EXTERNAL MODULE: ./src/run-state.ts
 var run_state = __webpack_require__(518);
 // EXTERNAL MODULE: ./src/sleep.ts
 var sleep = __webpack_require__(6972);
 // EXTERNAL MODULE: ./src/stage-plan.ts
 var stage_plan = __webpack_require__(5261);
-// EXTERNAL MODULE: ./src/urls.ts
-var urls = __webpack_require__(5769);
 ;// CONCATENATED MODULE: ./src/canary.ts
 /**
  * Canary releases: the new deployment takes a share of the stage's traffic, step by step; each step is
@@ -399,18 +399,13 @@ async function deployCanary(deps, inputs, canary, target, stage) {
     }));
     (0,run_state/* savePendingCanary */.n_)({ ...pending, canaryDeploymentId: deployment.id });
     core/* info */.pq(`Created canary deployment ${deployment.id} on stage "${stageName}" at ${firstPercent}%; deployment ${baseDeploymentId} serves the rest.`);
-    const url = (0,urls/* invokeUrl */.U_)(restApiId, stageName, inputs.region, inputs.endpointUrl);
     const result = {
-        command: inputs.command,
-        restApiId,
-        stageName,
-        invokeUrl: url,
+        ...(0,src_result/* resultFor */.T)(inputs, restApiId),
         deploymentId: baseDeploymentId,
         previousDeploymentId: baseDeploymentId,
         stageCreated: false,
         canaryDeploymentId: deployment.id,
-        canaryResult: 'active',
-        steps: []
+        canaryResult: 'active'
     };
     try {
         for (const [index, percent] of canary.steps.entries()) {
@@ -419,7 +414,7 @@ async function deployCanary(deps, inputs, canary, target, stage) {
                 await gateway.updateStage(restApiId, stageName, (0,canary_plan/* shiftTrafficOps */.Iv)(percent));
                 core/* info */.pq(`Shifted ${percent}% of traffic to the canary.`);
             }
-            const report = await core/* group */.Os(`Canary step ${index + 1}/${canary.steps.length}: ${percent}%`, () => checkStep(deps, inputs, canary, percent, url));
+            const report = await core/* group */.Os(`Canary step ${index + 1}/${canary.steps.length}: ${percent}%`, () => checkStep(deps, inputs, canary, percent, result.invokeUrl));
             result.steps.push(report);
             if (report.verdict === 'failed') {
                 const reason = `step ${index + 1} at ${percent}% failed: ${report.note}`;
@@ -538,8 +533,8 @@ async function readAlarms(deps) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1666);
 /* harmony import */ var _stage_plan_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5261);
-/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5769);
 /**
  * A plain deployment: a new snapshot of the API, served by the stage.
  * - Missing stage: one CreateDeployment with stageName creates it with the given description and variables.
@@ -554,14 +549,7 @@ async function readAlarms(deps) {
 async function deployPlain(gateway, inputs, target, stage) {
     const { restApiId } = target;
     const { stageName } = inputs;
-    const base = {
-        command: inputs.command,
-        restApiId,
-        stageName,
-        invokeUrl: (0,_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .invokeUrl */ .U_)(restApiId, stageName, inputs.region, inputs.endpointUrl),
-        canaryResult: 'none',
-        steps: []
-    };
+    const base = (0,_result_js__WEBPACK_IMPORTED_MODULE_2__/* .resultFor */ .T)(inputs, restApiId);
     if (!stage) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Stage "${stageName}" does not exist yet: creating it with the new deployment.`);
         const deployment = await gateway.createDeployment({
@@ -711,6 +699,29 @@ class Gateway {
     destroy() {
         this.client.destroy();
     }
+}
+
+
+/***/ }),
+
+/***/ 1666:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ resultFor)
+/* harmony export */ });
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5769);
+
+/** The part of a result every command fills the same way: where it deployed, nothing done yet. */
+function resultFor(inputs, restApiId) {
+    return {
+        command: inputs.command,
+        restApiId,
+        stageName: inputs.stageName,
+        invokeUrl: (0,_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .invokeUrl */ .U_)(restApiId, inputs.stageName, inputs.region, inputs.endpointUrl),
+        canaryResult: 'none',
+        steps: []
+    };
 }
 
 

@@ -77,8 +77,8 @@ class AlarmWatcher {
 
 // EXTERNAL MODULE: ./src/canary.ts + 1 modules
 var src_canary = __webpack_require__(2723);
-// EXTERNAL MODULE: ./src/urls.ts
-var urls = __webpack_require__(5769);
+// EXTERNAL MODULE: ./src/result.ts
+var src_result = __webpack_require__(1666);
 ;// CONCATENATED MODULE: ./src/canary-commands.ts
 /**
  * `command: promote-canary` and `command: rollback-canary`: finish a canary that an earlier run left
@@ -93,16 +93,11 @@ async function finishCanary(gateway, inputs, restApiId, stage) {
     if (!stage?.deploymentId)
         throw new errors/* ActionError */.lZ(`Input "stage-name": stage "${stageName}" does not exist on REST API ${restApiId}, so it has no canary to ${inputs.command === 'promote-canary' ? 'promote' : 'roll back'}.`);
     const result = {
-        command: inputs.command,
-        restApiId,
-        stageName,
-        invokeUrl: (0,urls/* invokeUrl */.U_)(restApiId, stageName, inputs.region, inputs.endpointUrl),
+        ...(0,src_result/* resultFor */.T)(inputs, restApiId),
         deploymentId: stage.deploymentId,
         previousDeploymentId: stage.deploymentId,
         stageCreated: false,
-        canaryDeploymentId: stage.canarySettings?.deploymentId,
-        canaryResult: 'none',
-        steps: []
+        canaryDeploymentId: stage.canarySettings?.deploymentId
     };
     const canary = stage.canarySettings;
     if (inputs.command === 'rollback-canary') {

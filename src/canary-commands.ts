@@ -8,8 +8,7 @@ import { promoteCanary, rollBack } from './canary.js'
 import { ActionError } from './errors.js'
 import type { Gateway } from './gateway.js'
 import type { Inputs } from './inputs.js'
-import type { Result } from './result.js'
-import { invokeUrl } from './urls.js'
+import { resultFor, type Result } from './result.js'
 
 export async function finishCanary(
   gateway: Gateway,
@@ -23,16 +22,11 @@ export async function finishCanary(
       `Input "stage-name": stage "${stageName}" does not exist on REST API ${restApiId}, so it has no canary to ${inputs.command === 'promote-canary' ? 'promote' : 'roll back'}.`
     )
   const result: Result = {
-    command: inputs.command,
-    restApiId,
-    stageName,
-    invokeUrl: invokeUrl(restApiId, stageName, inputs.region, inputs.endpointUrl),
+    ...resultFor(inputs, restApiId),
     deploymentId: stage.deploymentId,
     previousDeploymentId: stage.deploymentId,
     stageCreated: false,
-    canaryDeploymentId: stage.canarySettings?.deploymentId,
-    canaryResult: 'none',
-    steps: []
+    canaryDeploymentId: stage.canarySettings?.deploymentId
   }
   const canary = stage.canarySettings
   if (inputs.command === 'rollback-canary') {

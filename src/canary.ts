@@ -20,11 +20,10 @@ import { ActionError, errorMessage } from './errors.js'
 import type { Gateway } from './gateway.js'
 import { healthCheckUrl, runProbes } from './health-check.js'
 import type { CanaryInputs, Inputs } from './inputs.js'
-import type { Result, StepReport } from './result.js'
+import { resultFor, type Result, type StepReport } from './result.js'
 import { clearPendingCanary, savePendingCanary } from './run-state.js'
 import { sleep } from './sleep.js'
 import { changedVariables } from './stage-plan.js'
-import { invokeUrl } from './urls.js'
 
 /** How often alarms are read during a bake. */
 export const ALARM_POLL_MS = 15_000
@@ -85,18 +84,13 @@ export async function deployCanary(
     `Created canary deployment ${deployment.id} on stage "${stageName}" at ${firstPercent}%; deployment ${baseDeploymentId} serves the rest.`
   )
 
-  const url = invokeUrl(restApiId, stageName, inputs.region, inputs.endpointUrl)
   const result: Result = {
-    command: inputs.command,
-    restApiId,
-    stageName,
-    invokeUrl: url,
+    ...resultFor(inputs, restApiId),
     deploymentId: baseDeploymentId,
     previousDeploymentId: baseDeploymentId,
     stageCreated: false,
     canaryDeploymentId: deployment.id,
-    canaryResult: 'active',
-    steps: []
+    canaryResult: 'active'
   }
 
   try {
@@ -107,7 +101,7 @@ export async function deployCanary(
         core.info(`Shifted ${percent}% of traffic to the canary.`)
       }
       const report = await core.group(`Canary step ${index + 1}/${canary.steps.length}: ${percent}%`, () =>
-        checkStep(deps, inputs, canary, percent, url)
+        checkStep(deps, inputs, canary, percent, result.invokeUrl)
       )
       result.steps.push(report)
       if (report.verdict === 'failed') {

@@ -10,9 +10,8 @@ import type { Stage } from '@aws-sdk/client-api-gateway'
 import { ActionError, errorMessage } from './errors.js'
 import type { Gateway } from './gateway.js'
 import type { Inputs } from './inputs.js'
-import type { Result } from './result.js'
+import { resultFor, type Result } from './result.js'
 import { planStageSwitch } from './stage-plan.js'
-import { invokeUrl } from './urls.js'
 
 export interface DeployTarget {
   restApiId: string
@@ -27,14 +26,7 @@ export async function deployPlain(
 ): Promise<Result> {
   const { restApiId } = target
   const { stageName } = inputs
-  const base = {
-    command: inputs.command,
-    restApiId,
-    stageName,
-    invokeUrl: invokeUrl(restApiId, stageName, inputs.region, inputs.endpointUrl),
-    canaryResult: 'none' as const,
-    steps: []
-  }
+  const base = resultFor(inputs, restApiId)
 
   if (!stage) {
     core.info(`Stage "${stageName}" does not exist yet: creating it with the new deployment.`)

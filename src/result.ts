@@ -1,5 +1,6 @@
 /** What a run did, for the step's outputs and the job summary. */
-import type { Command } from './inputs.js'
+import type { Command, Inputs } from './inputs.js'
+import { invokeUrl } from './urls.js'
 
 export type CanaryResult = 'promoted' | 'rolled-back' | 'active' | 'none'
 
@@ -35,4 +36,19 @@ export interface Result {
   steps: StepReport[]
   /** Set when the run ended in a safe state but must fail the step (e.g. a rolled-back canary). */
   failure?: string
+}
+
+/** The part of a result every command fills the same way: where it deployed, nothing done yet. */
+export function resultFor(
+  inputs: Inputs,
+  restApiId: string
+): Pick<Result, 'command' | 'restApiId' | 'stageName' | 'invokeUrl' | 'canaryResult' | 'steps'> {
+  return {
+    command: inputs.command,
+    restApiId,
+    stageName: inputs.stageName,
+    invokeUrl: invokeUrl(restApiId, inputs.stageName, inputs.region, inputs.endpointUrl),
+    canaryResult: 'none',
+    steps: []
+  }
 }
