@@ -6,7 +6,7 @@
  * and prints each run's log, outputs and job summary.
  */
 import { startEmulator } from '../emulator/index.js'
-import { createSampleApi } from '../emulator/sample-api.js'
+import { createSampleApi } from '../emulator/index.js'
 import { runAction, unescapeCommandData, type ActionRun } from '../__tests__/e2e/run-action.js'
 
 const region = 'us-east-1'

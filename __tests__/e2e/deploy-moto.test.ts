@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { APIGatewayClient, GetStageCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway'
-import { createSampleApi } from '../../emulator/sample-api.js'
+import { createSampleApi } from '../../emulator/index.js'
 import { motoAvailable, startMoto, type Moto } from './moto.js'
 import { runAction } from './run-action.js'
 
@@ -90,8 +90,10 @@ describeWithMoto('deploy against moto', () => {
   it('fails cleanly, without retrying, for an API that does not exist', async () => {
     const run = await deploy({ 'rest-api-id': 'doesnotexist1', 'stage-name': 'test' })
     expect(run.code).toBe(1)
-    expect(run.errors.join('\n')).toMatch(/CreateDeployment failed: NotFoundException/)
-    expect(run.errors.join('\n')).toContain('Check that REST API "doesnotexist1" exists in region us-east-1')
+    // moto says "Invalid Rest API Id specified" where AWS says "Invalid API identifier specified": either way
+    // not "stage identifier", so the run stops at GetStage, before any write.
+    expect(run.errors.join('\n')).toContain('REST API doesnotexist1 does not exist in us-east-1')
+    expect(run.errors.join('\n')).toContain('Check "rest-api-id" and "aws-region"')
     expect(run.stdout).not.toContain('retrying')
   })
 })

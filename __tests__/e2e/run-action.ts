@@ -10,6 +10,8 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export const ACTION = fileURLToPath(new URL('../../dist/index.js', import.meta.url))
+/** The post: step's entry, as action.yml names it. */
+export const POST_ACTION = fileURLToPath(new URL('../../dist/post.js', import.meta.url))
 
 export interface ActionRun {
   code: number | null
@@ -26,7 +28,9 @@ export interface ActionRun {
 
 export interface RunOptions {
   env?: Record<string, string>
-  /** Saved state of the main step: makes this run the post step. */
+  /** Run the post: step (dist/post.js) instead of the main step. */
+  post?: boolean
+  /** Saved state of the main step, as the runner hands it to the post step. */
   state?: Record<string, string>
   /** Called once the process has started (e.g. to signal it later). */
   onStart?: (child: ChildProcess) => void
@@ -49,6 +53,8 @@ export function runAction(inputs: Record<string, string>, options: RunOptions = 
     AWS_ACCESS_KEY_ID: 'test',
     AWS_SECRET_ACCESS_KEY: 'test',
     AWS_EC2_METADATA_DISABLED: 'true',
+    // The SDK warns on Node 20 (GitHub runs node24); the warning is noise in every test's stderr.
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
     GITHUB_REF: 'refs/heads/main',
     GITHUB_RUN_ID: '4242',
@@ -61,7 +67,10 @@ export function runAction(inputs: Record<string, string>, options: RunOptions = 
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
 
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ACTION], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [options.post ? POST_ACTION : ACTION], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', chunk => (stdout += chunk))

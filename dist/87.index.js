@@ -1,0 +1,1185 @@
+export const id = 87;
+export const ids = [87];
+export const modules = {
+
+/***/ 6297:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  I: () => (/* binding */ callAws)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/sleep.ts
+var sleep = __webpack_require__(6972);
+;// CONCATENATED MODULE: ./src/aws/classify.ts
+/**
+ * What kind of failure an AWS error is: the one place that decides, so that the retry policy and the
+ * hints in error messages can never disagree.
+ *
+ * API Gateway throttles account-wide (CreateDeployment: 1 request every 5 s) and refuses concurrent changes
+ * to one API with a ConflictException ("concurrent modification"); both pass if the call is made again later.
+ */
+const THROTTLING_CODES = new Set([
+    'TooManyRequestsException',
+    'LimitExceededException',
+    // CloudWatch's throttling codes
+    'Throttling',
+    'ThrottlingException'
+]);
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailableException', 'ServiceUnavailable']);
+// A reset or timed-out connection may pass on the next attempt; a refused one means a wrong endpoint.
+const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
+const RETRYABLE_KINDS = new Set(['throttled', 'conflict', 'unavailable', 'network']);
+function errorFacts(error) {
+    const e = (error ?? {});
+    return {
+        name: e.name,
+        message: e.message,
+        code: e.code,
+        retryAfterSeconds: e.retryAfterSeconds,
+        status: e.$metadata?.httpStatusCode
+    };
+}
+function classify(error) {
+    const name = error.name ?? '';
+    const message = error.message ?? '';
+    // API Gateway also answers 429 LimitExceededException when a quota is used up ("Maximum number of
+    // stages ... has been reached"): waiting does not help there.
+    if (name === 'LimitExceededException' && /maximum number|quota/i.test(message))
+        return 'quota-exhausted';
+    if (THROTTLING_CODES.has(name))
+        return 'throttled';
+    if (UNAVAILABLE_CODES.has(name))
+        return 'unavailable';
+    if (name === 'ConflictException' && /concurrent modification/i.test(message))
+        return 'conflict';
+    if (error.code !== undefined && RETRYABLE_NETWORK_CODES.has(error.code))
+        return 'network';
+    if (name === 'CredentialsProviderError' || /credential/i.test(name))
+        return 'credentials';
+    if (['AccessDeniedException', 'UnauthorizedException', 'AccessDenied'].includes(name) ||
+        error.status === 403)
+        return 'access-denied';
+    if (name === 'NotFoundException')
+        return 'not-found';
+    if (name === 'BadRequestException')
+        return 'bad-request';
+    return 'other';
+}
+function isRetryable(error) {
+    return RETRYABLE_KINDS.has(classify(error));
+}
+
+;// CONCATENATED MODULE: ./src/aws/errors.ts
+/**
+ * Turns an AWS SDK error into a message that says which operation failed, AWS's error code, and what to do.
+ * The advice follows `classify`, the same decision the retry policy uses.
+ */
+
+
+/** The IAM action each operation needs, for AccessDenied hints. API Gateway's actions are HTTP verbs. */
+const IAM_ACTIONS = {
+    GetRestApis: 'apigateway:GET on arn:aws:apigateway:REGION::/restapis',
+    GetRestApi: 'apigateway:GET on arn:aws:apigateway:REGION::/restapis/API',
+    GetStage: 'apigateway:GET on arn:aws:apigateway:REGION::/restapis/API/stages/*',
+    CreateDeployment: 'apigateway:POST on arn:aws:apigateway:REGION::/restapis/API/deployments',
+    UpdateStage: 'apigateway:PATCH on arn:aws:apigateway:REGION::/restapis/API/stages/*',
+    DeleteDeployment: 'apigateway:DELETE on arn:aws:apigateway:REGION::/restapis/API/deployments/*',
+    DescribeAlarms: 'cloudwatch:DescribeAlarms'
+};
+function describeAwsError(operation, error, context) {
+    const facts = errorFacts(error);
+    const code = facts.name ?? 'Error';
+    const base = `${operation} failed: ${code}${facts.status ? ` (HTTP ${facts.status})` : ''}: ${facts.message ?? String(error)}`;
+    const advice = hint(classify(facts), operation, context);
+    return new errors/* ActionError */.lZ(advice ? `${base}\n${advice}` : base, { operation, code, cause: error });
+}
+function hint(kind, operation, context) {
+    switch (kind) {
+        case 'credentials':
+            return 'No AWS credentials were found. Add aws-actions/configure-aws-credentials (OIDC role) before this step.';
+        case 'access-denied': {
+            const action = (IAM_ACTIONS[operation] ?? `the permission for ${operation}`)
+                .replace('REGION', context.region)
+                .replace('API', context.restApiId ?? '*');
+            return `The credentials lack permission: allow ${action} in the role's IAM policy (see the README's IAM section).`;
+        }
+        case 'quota-exhausted':
+            return 'An API Gateway quota is used up: delete what is no longer needed (old stages, e.g. closed pull-request previews) or request an increase in Service Quotas.';
+        case 'not-found':
+            return context.restApiId
+                ? `Check that REST API "${context.restApiId}" exists in region ${context.region} (inputs "rest-api-id" and "aws-region").`
+                : '';
+        case 'throttled':
+        case 'conflict':
+        case 'unavailable':
+        case 'network':
+            return 'API Gateway kept refusing until the retry deadline: raise "retry-deadline-seconds", or run fewer deployments to this account at once (a workflow `concurrency:` group helps).';
+        case 'bad-request':
+            return 'API Gateway refused the request as given: see its message above.';
+        case 'other':
+            return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/aws/retry.ts
+/**
+ * How long to wait before calling AWS again, or whether to give up. Pure: the clock and the random source
+ * come in as arguments so the decisions are unit-tested with plain numbers. What is worth retrying is
+ * `classify`'s decision.
+ */
+
+const DEFAULT_RETRY_POLICY = { baseDelayMs: 500, maxDelayMs: 20_000 };
+/**
+ * The wait before attempt `attempt + 1` (attempt counts from 1), or undefined to give up. Without a
+ * Retry-After it is "full jitter" exponential backoff; with one, at least what the server asked for.
+ */
+function retryDelayMs(error, attempt, elapsedMs, policy, random) {
+    if (!isRetryable(error))
+        return undefined;
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    let delay = Math.round(random() * ceiling);
+    const retryAfter = Number(error.retryAfterSeconds);
+    if (Number.isFinite(retryAfter) && retryAfter > 0) {
+        // Honour the server, plus a little jitter so concurrent runs do not come back in lockstep.
+        delay = Math.round(retryAfter * 1000 + random() * policy.baseDelayMs);
+    }
+    if (elapsedMs + delay > policy.deadlineMs)
+        return undefined;
+    return delay;
+}
+
+;// CONCATENATED MODULE: ./src/aws/call.ts
+/**
+ * Sends one AWS call with this action's retry policy (see `retry.ts`) until a deadline; anything not
+ * retryable fails at once with a message that names the operation. The SDK's own retries are off so that
+ * this is the one policy in force. A cancelled run stops waiting at once.
+ */
+
+
+
+
+
+
+async function callAws(operation, send, options) {
+    const started = Date.now();
+    for (let attempt = 1;; attempt++) {
+        options.signal?.throwIfAborted();
+        try {
+            core/* debug */.Yz(`AWS ${operation} (attempt ${attempt})`);
+            return await send();
+        }
+        catch (error) {
+            const facts = errorFacts(error);
+            const policy = { ...DEFAULT_RETRY_POLICY, deadlineMs: options.deadlineMs };
+            const delay = retryDelayMs(facts, attempt, Date.now() - started, policy, Math.random);
+            if (delay === undefined || options.signal?.aborted)
+                throw describeAwsError(operation, error, options.context);
+            core/* info */.pq(`${operation}: ${facts.name ?? facts.code} (${facts.message ?? ''}); retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1})`);
+            try {
+                await (0,sleep/* sleep */.y)(delay, options.signal);
+            }
+            catch (reason) {
+                throw new errors/* ActionError */.lZ(`${operation} was not retried after ${facts.name ?? facts.code}: the run was cancelled (${(0,errors/* errorMessage */.gJ)(reason)}).`, { operation, code: facts.name, cause: error });
+            }
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 2923:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ Gateway)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(818);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(311);
+/* harmony import */ var _call_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6297);
+/**
+ * The one module that talks to API Gateway: builds the client (region, endpoint, user agent, no SDK
+ * retries) and sends each operation through `callAws`. It holds no state that changes between calls.
+ */
+
+
+
+
+
+class Gateway {
+    client;
+    options;
+    ownsClient;
+    constructor(client, options, ownsClient) {
+        this.client = client;
+        this.options = options;
+        this.ownsClient = ownsClient;
+    }
+    static open(options) {
+        const client = new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__/* .APIGatewayClient */ .UR2({
+            region: options.region,
+            endpoint: options.endpointUrl,
+            customUserAgent: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_AGENT */ ._,
+            // callAws retries; SDK retries on top would multiply the attempts and ignore the deadline.
+            maxAttempts: 1,
+            requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000 }
+        });
+        return new Gateway(client, options, true);
+    }
+    /** The same client, deaf to cancellation: for the rollback that a cancellation itself starts. */
+    withoutCancellation() {
+        return new Gateway(this.client, { ...this.options, signal: undefined }, false);
+    }
+    call(operation, restApiId, send) {
+        return (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .callAws */ .I)(operation, send, {
+            deadlineMs: this.options.retryDeadlineSeconds * 1000,
+            context: { region: this.options.region, restApiId },
+            signal: this.options.signal
+        });
+    }
+    /** The id of the one REST API with this name (GetRestApis, all pages). */
+    async findRestApiId(name) {
+        const matches = [];
+        let position;
+        do {
+            const page = await this.call('GetRestApis', undefined, () => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__/* .GetRestApisCommand */ .hwD({ limit: 500, position })));
+            for (const api of page.items ?? [])
+                if (api.name === name && api.id)
+                    matches.push(api.id);
+            position = page.position;
+        } while (position);
+        if (matches.length === 1)
+            return matches[0];
+        if (matches.length === 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Input "rest-api-name": no REST API named "${name}" in ${this.options.region}. Check the name and "aws-region", or use "rest-api-id".`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Input "rest-api-name": ${matches.length} REST APIs are named "${name}" in ${this.options.region} (ids ${matches.join(', ')}). Use "rest-api-id" to pick one.`);
+    }
+    /**
+     * The API's name, for the log and the summary; undefined when it cannot be read (a role without
+     * apigateway:GET on the API itself still deploys).
+     */
+    async restApiName(restApiId) {
+        try {
+            const api = await this.call('GetRestApi', restApiId, () => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__/* .GetRestApiCommand */ .Wy4({ restApiId })));
+            return api.name;
+        }
+        catch (error) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`The API's name is unknown: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
+            return undefined;
+        }
+    }
+    /**
+     * The stage, or undefined when it does not exist. A missing REST API is an error: AWS answers both with
+     * NotFoundException, "Invalid stage identifier specified" for the stage and "Invalid API identifier
+     * specified {account}:{id}" for the API, so only the former counts as a missing stage.
+     */
+    async getStage(restApiId, stageName) {
+        try {
+            return await this.call('GetStage', restApiId, () => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__/* .GetStageCommand */ .aOX({ restApiId, stageName })));
+        }
+        catch (error) {
+            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ) || error.code !== 'NotFoundException')
+                throw error;
+            if (/stage identifier/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error.cause)))
+                return undefined;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Input "rest-api-id": REST API ${restApiId} does not exist in ${this.options.region} (GetStage: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error.cause)}). Check "rest-api-id" and "aws-region". Nothing was changed.`, { operation: 'GetStage', code: error.code, cause: error.cause });
+        }
+    }
+    async createDeployment(request) {
+        const deployment = await this.call('CreateDeployment', request.restApiId, () => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__/* .CreateDeploymentCommand */ .ttP(request)));
+        if (!deployment.id)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('CreateDeployment returned no deployment id.');
+        return { ...deployment, id: deployment.id };
+    }
+    async updateStage(restApiId, stageName, patchOperations) {
+        return this.call('UpdateStage', restApiId, () => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__/* .UpdateStageCommand */ .hJS({ restApiId, stageName, patchOperations })));
+    }
+    async deleteDeployment(restApiId, deploymentId) {
+        await this.call('DeleteDeployment', restApiId, () => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__/* .DeleteDeploymentCommand */ .Esf({ restApiId, deploymentId })));
+    }
+    destroy() {
+        if (this.ownsClient)
+            this.client.destroy();
+    }
+}
+
+
+/***/ }),
+
+/***/ 2181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ rollBack),
+/* harmony export */   p: () => (/* binding */ promote)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _deploy_delete_unused_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6387);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _post_state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3099);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3589);
+/** The two ways a canary ends: promoted (the stage serves it) or rolled back (removed and deleted). */
+
+
+
+
+
+/** Promotes the stage's canary (at the end of a release, and for `command: promote-canary`). */
+async function promote({ gateway, restApiId, stageName }, canary, stageDescription) {
+    await gateway.updateStage(restApiId, stageName, (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .promoteOps */ .R_)(canary, stageDescription));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Promoted: stage "${stageName}" now serves deployment ${canary.deploymentId}.`);
+    (0,_post_state_js__WEBPACK_IMPORTED_MODULE_3__/* .clearPendingCanary */ .p6)();
+    try {
+        await gateway.updateStage(restApiId, stageName, (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .removeCanaryOps */ .nu)());
+    }
+    catch (error) {
+        // Safe as it is: the stage serves the promoted deployment and the canary gets 0% of traffic.
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The canary was promoted but its settings could not be removed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}). It takes 0% of traffic; the next run with "canary-existing: replace" removes it.`);
+    }
+}
+/** Removes the canary from the stage and deletes its deployment. */
+async function rollBack({ gateway, restApiId, stageName }, canary) {
+    try {
+        await gateway.updateStage(restApiId, stageName, (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .removeCanaryOps */ .nu)());
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Rolling back the canary on stage "${stageName}" failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}\n` +
+            `The canary (deployment ${canary?.deploymentId}) may still take traffic: run this action with "command: rollback-canary", or remove it in the console.`, { cause: error });
+    }
+    const cleanup = canary?.deploymentId ? await (0,_deploy_delete_unused_js__WEBPACK_IMPORTED_MODULE_1__/* .deleteQuietly */ .v)(gateway, restApiId, canary.deploymentId) : '';
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Rolled back: removed the canary from stage "${stageName}". ${cleanup}`);
+}
+
+
+/***/ }),
+
+/***/ 3589:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Iv: () => (/* binding */ shiftTrafficOps),
+/* harmony export */   R_: () => (/* binding */ promoteOps),
+/* harmony export */   nu: () => (/* binding */ removeCanaryOps),
+/* harmony export */   oV: () => (/* binding */ chanceCanaryMissed),
+/* harmony export */   rM: () => (/* binding */ probesForStep),
+/* harmony export */   th: () => (/* binding */ canaryDeploymentRequest)
+/* harmony export */ });
+/* unused harmony exports formatPercent, MISSED_CANARY_TOLERANCE, MAX_PROBES_PER_STEP */
+function canaryDeploymentRequest(args) {
+    return {
+        restApiId: args.restApiId,
+        stageName: args.stageName,
+        description: args.description,
+        // API Gateway refuses canarySettings for a stage that does not exist; the caller checks first.
+        canarySettings: {
+            percentTraffic: args.percent,
+            stageVariableOverrides: Object.keys(args.overrides).length > 0 ? args.overrides : undefined,
+            useStageCache: args.useStageCache
+        }
+    };
+}
+function shiftTrafficOps(percent) {
+    return [{ op: 'replace', path: '/canarySettings/percentTraffic', value: formatPercent(percent) }];
+}
+/**
+ * Promotion as documented: the stage takes the canary's deployment and stage variables and the canary's
+ * share drops to 0. Removing the canary is a second call (`removeCanaryOps`), as the guide does it: if
+ * that one fails, the stage is already promoted and a 0% canary serves nothing.
+ */
+function promoteOps(canary, stageDescription) {
+    const ops = [{ op: 'replace', path: '/canarySettings/percentTraffic', value: '0.0' }];
+    // Copying an absent overrides map is an error; only copy when there is something to copy.
+    if (canary.stageVariableOverrides && Object.keys(canary.stageVariableOverrides).length > 0)
+        ops.push({ op: 'copy', from: '/canarySettings/stageVariableOverrides', path: '/variables' });
+    ops.push({ op: 'copy', from: '/canarySettings/deploymentId', path: '/deploymentId' });
+    if (stageDescription !== undefined)
+        ops.push({ op: 'replace', path: '/description', value: stageDescription });
+    return ops;
+}
+/** Rolls back (or disables after promotion): the base deployment never stopped serving its share. */
+function removeCanaryOps() {
+    return [{ op: 'remove', path: '/canarySettings' }];
+}
+/** percentTraffic is a double; API Gateway's own examples send it as "10.0". */
+function formatPercent(percent) {
+    return Number.isInteger(percent) ? percent.toFixed(1) : String(percent);
+}
+/** Chance that none of `probes` requests reaches a canary that gets `percent` % of traffic at random. */
+function chanceCanaryMissed(percent, probes) {
+    return Math.pow(1 - percent / 100, probes);
+}
+const MISSED_CANARY_TOLERANCE = 0.01;
+const MAX_PROBES_PER_STEP = 1000;
+/**
+ * The probe count for one step: at least `requested`, raised until the chance that the canary got no probe
+ * is at most 1% (bounded, so a 0.1% canary does not send thousands of requests).
+ */
+function probesForStep(percent, requested) {
+    if (percent >= 100 || chanceCanaryMissed(percent, requested) <= MISSED_CANARY_TOLERANCE)
+        return requested;
+    const needed = Math.ceil(Math.log(MISSED_CANARY_TOLERANCE) / Math.log(1 - percent / 100));
+    return Math.min(Math.max(needed, requested), MAX_PROBES_PER_STEP);
+}
+
+
+/***/ }),
+
+/***/ 8087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  execute: () => (/* binding */ execute)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./src/aws/call.ts + 3 modules
+var call = __webpack_require__(6297);
+;// CONCATENATED MODULE: ./src/aws/cloudwatch.ts
+
+
+
+// DescribeAlarms takes at most 100 names a call.
+const NAMES_PER_CALL = 100;
+class AlarmReader {
+    names;
+    options;
+    client;
+    sdk;
+    constructor(names, options) {
+        this.names = names;
+        this.options = options;
+    }
+    /** The state of each named alarm; fails with a clear error when one does not exist. */
+    async states() {
+        const sdk = (this.sdk ??= await __webpack_require__.e(/* import() */ 85).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19)));
+        const client = (this.client ??= new sdk.CloudWatchClient({
+            region: this.options.region,
+            endpoint: this.options.endpointUrl,
+            customUserAgent: version/* USER_AGENT */._,
+            maxAttempts: 1
+        }));
+        const states = new Map();
+        for (let i = 0; i < this.names.length; i += NAMES_PER_CALL) {
+            const AlarmNames = this.names.slice(i, i + NAMES_PER_CALL);
+            const page = await (0,call/* callAws */.I)('DescribeAlarms', () => client.send(new sdk.DescribeAlarmsCommand({
+                AlarmNames,
+                AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+                MaxRecords: NAMES_PER_CALL
+            })), {
+                deadlineMs: this.options.retryDeadlineSeconds * 1000,
+                context: { region: this.options.region },
+                signal: this.options.signal
+            });
+            for (const alarm of [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? [])])
+                if (alarm.AlarmName)
+                    states.set(alarm.AlarmName, alarm.StateValue ?? 'INSUFFICIENT_DATA');
+        }
+        const missing = this.names.filter(name => !states.has(name));
+        if (missing.length > 0)
+            throw new errors/* ActionError */.lZ(`Input "alarm-names": no CloudWatch alarm named ${missing.map(n => `"${n}"`).join(', ')} in ${this.options.region}. Check the names (they are case-sensitive) and the region.`);
+        return states;
+    }
+    /** Names of the alarms now in ALARM. */
+    async firing() {
+        const states = await this.states();
+        return this.names.filter(name => states.get(name) === 'ALARM');
+    }
+    destroy() {
+        this.client?.destroy();
+    }
+}
+
+// EXTERNAL MODULE: ./src/aws/gateway.ts
+var aws_gateway = __webpack_require__(2923);
+// EXTERNAL MODULE: ./src/urls.ts
+var urls = __webpack_require__(5769);
+;// CONCATENATED MODULE: ./src/commands/context.ts
+/**
+ * What every command shares: the clients, the run's cancellation, and the REST API and stage as they were
+ * when the run started. Built once by the dispatcher; handlers read only what they need.
+ */
+
+
+/** Finds the REST API (by id or name) and reads the stage: the first calls of every command. */
+async function locate(clients, target) {
+    const { gateway } = clients;
+    const { stageName } = target;
+    let restApiId;
+    let restApiName;
+    if ('id' in target.api)
+        restApiId = target.api.id;
+    else {
+        restApiName = target.api.name;
+        restApiId = await gateway.findRestApiId(restApiName);
+        core/* info */.pq(`REST API "${restApiName}" is ${restApiId}.`);
+    }
+    // The name only labels the log and the summary; it is read beside the stage, not before it.
+    const [stage, name] = await Promise.all([
+        gateway.getStage(restApiId, stageName),
+        restApiName === undefined ? gateway.restApiName(restApiId) : Promise.resolve(restApiName)
+    ]);
+    core/* info */.pq(stage
+        ? `Stage "${stageName}" of ${name ? `"${name}" (${restApiId})` : restApiId} serves deployment ${stage.deploymentId}${stage.canarySettings ? ` and has a canary (deployment ${stage.canarySettings.deploymentId}, ${stage.canarySettings.percentTraffic ?? 0}%)` : ''}.`
+        : `Stage "${stageName}" of ${name ? `"${name}" (${restApiId})` : restApiId} does not exist.`);
+    return {
+        ...clients,
+        restApiId,
+        restApiName: name,
+        stageName,
+        stage,
+        invokeUrl: (0,urls/* invokeUrl */.U_)(restApiId, stageName, target.region, target.endpointUrl),
+        connection: {
+            region: target.region,
+            endpointUrl: target.endpointUrl,
+            retryDeadlineSeconds: target.retryDeadlineSeconds
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(2413);
+;// CONCATENATED MODULE: ./src/canary/checks/alarms.ts
+/** The alarm check: every round reads the named CloudWatch alarms; any in ALARM fails the step. */
+
+function alarmCheck(alarms) {
+    return {
+        // A missing alarm is an input error: stop before any change.
+        prepare: async () => void (await alarms.states()),
+        startStep() {
+            const seen = new Set();
+            return {
+                async round() {
+                    const firing = await alarms.firing();
+                    core/* info */.pq(firing.length > 0
+                        ? `In ALARM: ${firing.join(', ')}.`
+                        : `Alarms OK (${alarms.names.length} watched).`);
+                    firing.forEach(name => seen.add(name));
+                    return firing.length > 0 ? `alarm ${firing.join(', ')} in ALARM` : undefined;
+                },
+                report: () => ({ alarms: [...seen] })
+            };
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/canary/plan.ts
+var plan = __webpack_require__(3589);
+// EXTERNAL MODULE: ./src/canary/checks/status-ranges.ts
+var status_ranges = __webpack_require__(3263);
+;// CONCATENATED MODULE: ./src/canary/checks/probes.ts
+
+function healthCheckUrl(check, invokeUrl) {
+    return check.url ?? `${invokeUrl}${check.path ?? ''}`;
+}
+/** Judges one response against the expectations; returns why it failed, or undefined. */
+function judgeResponse(check, status, body) {
+    if (!(0,status_ranges/* statusMatches */.W_)(status, check.expectedStatus))
+        return `status ${status}, expected ${(0,status_ranges/* formatStatusRanges */.cO)(check.expectedStatus)}`;
+    if (check.bodyContains) {
+        const found = check.bodyContains.regex
+            ? check.bodyContains.regex.test(body)
+            : body.includes(check.bodyContains.text);
+        if (!found)
+            return `body does not contain ${check.bodyContains.text}`;
+    }
+    return undefined;
+}
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted, p) {
+    if (sorted.length === 0)
+        return 0;
+    const rank = Math.ceil((p / 100) * sorted.length);
+    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+function summarize(outcomes) {
+    const latencies = outcomes.map(o => o.latencyMs).sort((a, b) => a - b);
+    const failed = outcomes.filter(o => o.failure !== undefined);
+    return {
+        probes: outcomes.length,
+        failures: failed.length,
+        latencyMs: latencies.length > 0
+            ? {
+                p50: Math.round(percentile(latencies, 50)),
+                p95: Math.round(percentile(latencies, 95)),
+                max: Math.round(latencies[latencies.length - 1])
+            }
+            : undefined,
+        samples: [...new Set(failed.map(o => o.failure))].slice(0, 5)
+    };
+}
+async function probe(check, url, signal) {
+    const started = performance.now();
+    const timeout = AbortSignal.timeout(check.timeoutMs);
+    try {
+        const response = await fetch(url, {
+            method: check.method,
+            headers: check.headers,
+            signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+            redirect: 'manual'
+        });
+        const body = check.method === 'HEAD' ? '' : await response.text();
+        return { latencyMs: performance.now() - started, failure: judgeResponse(check, response.status, body) };
+    }
+    catch (error) {
+        if (signal?.aborted)
+            throw signal.reason;
+        const reason = timeout.aborted
+            ? `no answer within ${check.timeoutMs / 1000} s`
+            : describeFetchError(error);
+        return { latencyMs: performance.now() - started, failure: reason };
+    }
+}
+/** Sends `count` probes, `concurrency` at a time. */
+async function runProbes(check, url, count, signal) {
+    const outcomes = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < count) {
+            next++;
+            outcomes.push(await probe(check, url, signal));
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(check.concurrency, count) }, worker));
+    return outcomes;
+}
+function describeFetchError(error) {
+    const cause = error?.cause;
+    return cause?.code ?? cause?.message ?? error?.message ?? String(error);
+}
+
+;// CONCATENATED MODULE: ./src/canary/checks/health-probes.ts
+/** The health-probe check: every round sends a batch of probes to the stage and judges the answers. */
+
+
+
+function healthProbes(check, invokeUrl) {
+    const url = healthCheckUrl(check, invokeUrl);
+    return {
+        startStep(percent) {
+            const count = (0,plan/* probesForStep */.rM)(percent, check.probes);
+            if (count > check.probes)
+                core/* info */.pq(`Raised health-check-probes from ${check.probes} to ${count} for ${percent}%.`);
+            core/* info */.pq(`Sending ${count} probes a round (${check.concurrency} at a time) to ${url}; the canary gets ${percent}% of them at random (chance it gets none: ${((0,plan/* chanceCanaryMissed */.oV)(percent, count) * 100).toPrecision(2)}%).`);
+            const all = [];
+            return {
+                async round(signal) {
+                    const outcomes = await runProbes(check, url, count, signal);
+                    all.push(...outcomes);
+                    const batch = summarize(outcomes);
+                    core/* info */.pq(`${batch.failures}/${batch.probes} probes failed${batch.latencyMs ? `; latency p50 ${batch.latencyMs.p50} ms, p95 ${batch.latencyMs.p95} ms` : ''}.`);
+                    if (batch.failures / batch.probes <= check.maxFailureRatio)
+                        return undefined;
+                    return `${batch.failures} of ${batch.probes} health probes failed (${batch.samples.join('; ')}), above health-check-max-failure-ratio ${check.maxFailureRatio}`;
+                },
+                report() {
+                    const { probes, failures, latencyMs } = summarize(all);
+                    return { probes, failures, latencyMs };
+                }
+            };
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/deploy/existing-canary.ts
+/** What a deploy does about a canary that an earlier run left on the stage. */
+
+
+/**
+ * A stage with a canary is not silently changed: by default the run stops and says how to finish it;
+ * with `canary-existing: replace` the caller removes it. Returns whether to remove it.
+ */
+function checkExistingCanary(stage, stageName, policy) {
+    const canary = stage.canarySettings;
+    if (!canary)
+        return false;
+    if (policy === 'replace') {
+        core/* info */.pq(`Stage "${stageName}" has a canary (deployment ${canary.deploymentId} at ${canary.percentTraffic ?? 0}%): rolling it back first (canary-existing: replace).`);
+        return true;
+    }
+    throw new errors/* ActionError */.lZ(`Stage "${stageName}" has a canary from an earlier run (deployment ${canary.deploymentId}, ${canary.percentTraffic ?? 0}% of traffic). ` +
+        'Nothing was changed. Finish it first with "command: promote-canary" or "command: rollback-canary", ' +
+        'or set "canary-existing: replace" to roll it back as part of this deploy.');
+}
+
+;// CONCATENATED MODULE: ./src/deploy/stage-plan.ts
+/**
+ * Patch operations that point an existing stage at `deploymentId` and apply the named changes in one
+ * UpdateStage call, so the new deployment never serves with the old variables. Settings the user did not
+ * name are not touched; values that already match are not sent.
+ * Paths: https://docs.aws.amazon.com/apigateway/latest/api/patch-operations.html (Stage)
+ */
+function planStageSwitch(current, deploymentId, changes, options = {}) {
+    const ops = [];
+    if (options.removeCanary && current.canarySettings)
+        ops.push({ op: 'remove', path: '/canarySettings' });
+    ops.push({ op: 'replace', path: '/deploymentId', value: deploymentId });
+    ops.push(...planSettingChanges(current, changes));
+    return ops;
+}
+/** Description and variables that differ from the stage's, as patch operations. */
+function planSettingChanges(current, changes) {
+    const ops = [];
+    if (changes.description !== undefined && changes.description !== current.description)
+        ops.push({ op: 'replace', path: '/description', value: changes.description });
+    for (const [name, value] of Object.entries(changes.variables)) {
+        if (current.variables?.[name] !== value)
+            ops.push({ op: 'replace', path: `/variables/${name}`, value });
+    }
+    return ops;
+}
+/** Variables of `changes` that the stage does not already have, for the canary's overrides. */
+function changedVariables(current, variables) {
+    return Object.fromEntries(Object.entries(variables).filter(([name, value]) => current.variables?.[name] !== value));
+}
+
+// EXTERNAL MODULE: ./src/post/state.ts
+var state = __webpack_require__(3099);
+// EXTERNAL MODULE: ./src/canary/finish.ts
+var finish = __webpack_require__(2181);
+// EXTERNAL MODULE: ./src/sleep.ts
+var sleep = __webpack_require__(6972);
+;// CONCATENATED MODULE: ./src/canary/step.ts
+/**
+ * One canary step: every check runs a round when the step starts and again every `intervalMs` through the
+ * bake (and once more when it ends), so a canary that degrades part-way through is caught in that step.
+ */
+
+
+async function runStep(checks, plan, signal) {
+    const tallies = checks.map(check => check.startStep(plan.percent));
+    const started = Date.now();
+    const deadline = started + plan.bakeSeconds * 1000;
+    let failure;
+    let error;
+    if (plan.bakeSeconds > 0)
+        core/* info */.pq(`Baking for ${plan.bakeSeconds} s, checking every ${plan.intervalMs / 1000} s.`);
+    try {
+        for (;;) {
+            const roundStarted = Date.now();
+            const verdicts = await Promise.all(tallies.map(tally => tally.round(signal)));
+            failure = verdicts.find(verdict => verdict !== undefined);
+            if (failure !== undefined || Date.now() >= deadline)
+                break;
+            await (0,sleep/* sleep */.y)(Math.max(0, Math.min(roundStarted + plan.intervalMs, deadline) - Date.now()), signal);
+        }
+    }
+    catch (caught) {
+        error = caught;
+    }
+    const report = {
+        percent: plan.percent,
+        bakeSeconds: Math.round((Date.now() - started) / 100) / 10,
+        probes: 0,
+        failures: 0,
+        alarms: [],
+        ...Object.assign({}, ...tallies.map(tally => tally.report())),
+        verdict: failure === undefined && error === undefined ? 'passed' : 'failed'
+    };
+    if (failure !== undefined)
+        report.note = failure;
+    else if (error !== undefined)
+        report.note = signal.aborted ? 'cancelled' : 'stopped by an error';
+    return { report, error };
+}
+
+;// CONCATENATED MODULE: ./src/canary/release.ts
+/**
+ * Canary releases: the new deployment takes a share of the stage's traffic, step by step; each step is
+ * judged by the checks through its bake; then it is promoted, left running (promote: false), or rolled
+ * back. Any failure, error or cancellation after the canary exists rolls it back; the base deployment
+ * serves throughout.
+ */
+
+
+
+
+
+
+
+
+async function releaseCanary(context, result, release) {
+    const { gateway, restApiId, stageName, signal, stage } = context;
+    const { deployment, canary } = release;
+    const baseDeploymentId = stage.deploymentId;
+    for (const check of release.checks)
+        await check.prepare?.();
+    if (checkExistingCanary(stage, stageName, deployment.canaryExisting))
+        await (0,finish/* rollBack */.F)(context, stage.canarySettings);
+    // The stage's own variables stay with the base deployment; changed ones ride on the canary and land on
+    // the stage when it is promoted (promotion copies the overrides into /variables).
+    const overrides = { ...changedVariables(stage, deployment.stageVariables), ...canary.stageVariables };
+    const pending = { restApiId, stageName, ...context.connection, baseDeploymentId };
+    (0,state/* savePendingCanary */.n_)(pending);
+    const [firstPercent] = canary.steps;
+    const created = await gateway.createDeployment((0,plan/* canaryDeploymentRequest */.th)({
+        restApiId,
+        stageName,
+        description: release.description,
+        percent: firstPercent,
+        overrides,
+        useStageCache: canary.useStageCache
+    }));
+    (0,state/* savePendingCanary */.n_)({ ...pending, canaryDeploymentId: created.id });
+    core/* info */.pq(`Created canary deployment ${created.id} on stage "${stageName}" at ${firstPercent}%; deployment ${baseDeploymentId} serves the rest.`);
+    const running = {
+        ...result,
+        deploymentDescription: release.description,
+        canaryDeploymentId: created.id,
+        canaryResult: 'active',
+        steps: []
+    };
+    try {
+        for (const [index, percent] of canary.steps.entries()) {
+            if (index > 0) {
+                signal.throwIfAborted();
+                await gateway.updateStage(restApiId, stageName, (0,plan/* shiftTrafficOps */.Iv)(percent));
+                core/* info */.pq(`Shifted ${percent}% of traffic to the canary.`);
+            }
+            const { report, error } = await core/* group */.Os(`Canary step ${index + 1}/${canary.steps.length}: ${percent}%`, () => runStep(release.checks, { percent, bakeSeconds: canary.bakeSeconds, intervalMs: release.intervalMs }, signal));
+            running.steps.push(report);
+            if (error !== undefined)
+                throw error;
+            if (report.verdict === 'failed')
+                return await finishWithRollback(context, running, `step ${index + 1} at ${percent}% failed: ${report.note}`, baseDeploymentId);
+        }
+        if (!canary.promote) {
+            (0,state/* clearPendingCanary */.p6)();
+            core/* info */.pq(`Leaving the canary at ${canary.steps[canary.steps.length - 1]}% (promote: false). Finish it with "command: promote-canary" or "command: rollback-canary".`);
+            return running;
+        }
+        signal.throwIfAborted();
+        await (0,finish/* promote */.p)(context, { deploymentId: created.id, stageVariableOverrides: overrides }, deployment.stageDescription);
+        return { ...running, deploymentId: created.id, canaryResult: 'promoted' };
+    }
+    catch (error) {
+        const reason = signal.aborted
+            ? `the run was cancelled (${(0,errors/* errorMessage */.gJ)(signal.reason)})`
+            : `an error stopped it: ${(0,errors/* errorMessage */.gJ)(error)}`;
+        return finishWithRollback(context, running, reason, baseDeploymentId);
+    }
+}
+/**
+ * Rolls the canary back, with calls that a cancellation does not stop. If the rollback itself fails, the
+ * result still carries the steps that ran, and the post step (whose state is kept) tries again.
+ */
+async function finishWithRollback(context, result, reason, baseDeploymentId) {
+    core/* error */.z3(`Canary ${result.canaryDeploymentId} on stage "${result.stageName}": ${reason}. Rolling back.`);
+    try {
+        await (0,finish/* rollBack */.F)({ ...context, gateway: context.gateway.withoutCancellation() }, { deploymentId: result.canaryDeploymentId });
+    }
+    catch (error) {
+        return { ...result, failure: `Canary not rolled back: ${reason}. ${(0,errors/* errorMessage */.gJ)(error)}` };
+    }
+    (0,state/* clearPendingCanary */.p6)();
+    return {
+        ...result,
+        canaryResult: 'rolled-back',
+        deploymentId: baseDeploymentId,
+        failure: `Canary rolled back: ${reason}. Stage "${result.stageName}" serves deployment ${baseDeploymentId}, as before the run.`
+    };
+}
+
+// EXTERNAL MODULE: ./src/deploy/delete-unused.ts
+var delete_unused = __webpack_require__(6387);
+;// CONCATENATED MODULE: ./src/deploy/plain.ts
+/**
+ * A plain deployment: a new snapshot of the API, served by the stage.
+ * - Missing stage: one CreateDeployment with stageName creates it with the given description and variables.
+ * - Existing stage: CreateDeployment without a stage, then one UpdateStage that points the stage at it and
+ *   applies the description and variables together. Only named settings change; the switch is atomic, so
+ *   the new deployment never runs with the old variables.
+ */
+
+
+
+
+
+async function deployPlain(context, result, deployment, description) {
+    const { gateway, restApiId, stageName, stage } = context;
+    if (!stage) {
+        core/* info */.pq(`Stage "${stageName}" does not exist yet: creating it with the new deployment.`);
+        const created = await gateway.createDeployment({
+            restApiId,
+            stageName,
+            stageDescription: deployment.stageDescription,
+            description,
+            variables: Object.keys(deployment.stageVariables).length > 0 ? deployment.stageVariables : undefined
+        });
+        core/* info */.pq(`Created deployment ${created.id}; stage "${stageName}" now serves it.`);
+        return { ...result, deploymentId: created.id, deploymentDescription: description, stageCreated: true };
+    }
+    const removeCanary = checkExistingCanary(stage, stageName, deployment.canaryExisting);
+    core/* info */.pq(`Stage "${stageName}" serves deployment ${stage.deploymentId}; creating a new deployment.`);
+    const created = await gateway.createDeployment({ restApiId, description });
+    const ops = planStageSwitch(stage, created.id, { description: deployment.stageDescription, variables: deployment.stageVariables }, { removeCanary });
+    core/* debug */.Yz(`UpdateStage patch operations: ${JSON.stringify(ops)}`);
+    try {
+        await gateway.updateStage(restApiId, stageName, ops);
+    }
+    catch (error) {
+        // The stage still serves what it served; drop the snapshot nobody uses so nothing is left behind.
+        const cleanup = await (0,delete_unused/* deleteQuietly */.v)(gateway.withoutCancellation(), restApiId, created.id);
+        throw new errors/* ActionError */.lZ(`${(0,errors/* errorMessage */.gJ)(error)}\nStage "${stageName}" was not changed: it still serves deployment ${stage.deploymentId}. ${cleanup}`, { cause: error, operation: error.operation, code: error.code });
+    }
+    core/* info */.pq(`Stage "${stageName}" now serves deployment ${created.id} (was ${stage.deploymentId}).`);
+    if (removeCanary && stage.canarySettings?.deploymentId)
+        core/* info */.pq(`Removed the earlier canary (deployment ${stage.canarySettings.deploymentId}). ${await (0,delete_unused/* deleteQuietly */.v)(gateway, restApiId, stage.canarySettings.deploymentId)}`);
+    return { ...result, deploymentId: created.id, deploymentDescription: description, stageCreated: false };
+}
+
+;// CONCATENATED MODULE: ./src/report/result.ts
+/** The common part of every result: where it deployed, nothing done yet. */
+function resultFor(target) {
+    return { ...target, canaryResult: 'none', steps: [] };
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy.ts
+/**
+ * `command: deploy` as a pipeline of phases, in the order they must happen. Each phase takes the result so
+ * far and the inputs of its own area; a phase that ends in a failure (a rolled-back canary) stops the
+ * pipeline. Later capabilities join here, in order: import definition, release (plain or canary), stage
+ * settings, domain mapping, export/SDK, GitHub deployment and PR comment.
+ */
+
+
+
+
+
+
+
+function deployPhases(inputs) {
+    return [releasePhase(inputs)];
+}
+async function deploy(context, inputs) {
+    let result = {
+        ...resultFor({ ...context, command: 'deploy' }),
+        deploymentId: context.stage?.deploymentId ?? '',
+        previousDeploymentId: context.stage?.deploymentId,
+        stageCreated: false
+    };
+    for (const phase of deployPhases(inputs)) {
+        core/* debug */.Yz(`Deploy phase: ${phase.name}`);
+        result = await phase.run(context, result);
+        if (result.failure)
+            break;
+    }
+    return result;
+}
+/** The new deployment, served by the stage: at once (plain), or through a canary. */
+function releasePhase(inputs) {
+    const { deployment, canary } = inputs;
+    return {
+        name: canary ? 'canary release' : 'plain release',
+        run: async (context, result) => {
+            const description = deployment.deploymentDescription ?? describeRun();
+            const { stage } = context;
+            if (canary && stage?.deploymentId) {
+                const checks = stepChecks(context, inputs);
+                const intervalMs = inputs.checks.intervalSeconds * 1000;
+                return releaseCanary({ ...context, stage: { ...stage, deploymentId: stage.deploymentId } }, result, {
+                    deployment,
+                    canary,
+                    checks,
+                    description,
+                    intervalMs
+                });
+            }
+            if (canary)
+                // A canary is measured against what the stage serves; a new stage has nothing to compare against.
+                core/* info */.pq(`Stage "${context.stageName}" does not exist yet: a canary needs an existing stage, so deploying normally.`);
+            return core/* group */.Os(`Deploy to stage "${context.stageName}"`, () => deployPlain(context, result, deployment, description));
+        }
+    };
+}
+/** The checks every canary step runs, in the order their rounds are reported. */
+function stepChecks(context, inputs) {
+    const checks = [];
+    if (inputs.checks.healthCheck)
+        checks.push(healthProbes(inputs.checks.healthCheck, context.invokeUrl));
+    if (context.alarms)
+        checks.push(alarmCheck(context.alarms));
+    return checks;
+}
+/** The default deployment description: the commit, ref and run that made it, on one line. */
+function describeRun() {
+    let text = `Deployed by GitHub Actions from ${github/* context */._.sha ? github/* context */._.sha.slice(0, 12) : 'an unknown commit'}`;
+    if (github/* context */._.ref)
+        text += ` on ${github/* context */._.ref}`;
+    if (github/* context */._.runId) {
+        let repository = '';
+        try {
+            repository = ` of ${github/* context */._.repo.owner}/${github/* context */._.repo.repo}`;
+        }
+        catch {
+            // context.repo throws without GITHUB_REPOSITORY; the run id alone still helps.
+        }
+        text += ` (run ${github/* context */._.runId}${repository})`;
+    }
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/commands/finish-canary.ts
+/**
+ * `command: promote-canary` and `command: rollback-canary`: finish a canary that an earlier run left
+ * running (`promote: false`), for example after a GitHub environment approval.
+ */
+
+
+
+
+async function promoteCanaryCommand(context, stageDescription) {
+    const { result, canary } = start(context, 'promote-canary');
+    if (!canary?.deploymentId)
+        throw new errors/* ActionError */.lZ(`Stage "${context.stageName}" has no canary to promote. Start one with "command: deploy", "canary-percent" and "promote: false".`);
+    if (canary.deploymentId === result.previousDeploymentId)
+        // Promoted earlier, but the settings were never removed (a 0% canary): just finish that.
+        core/* info */.pq(`The canary on "${context.stageName}" was already promoted; removing its settings.`);
+    await (0,finish/* promote */.p)(context, { deploymentId: canary.deploymentId, stageVariableOverrides: canary.stageVariableOverrides }, stageDescription);
+    return { ...result, deploymentId: canary.deploymentId, canaryResult: 'promoted' };
+}
+async function rollbackCanaryCommand(context) {
+    const { result, canary } = start(context, 'rollback-canary');
+    if (!canary) {
+        core/* notice */.lm(`Stage "${context.stageName}" has no canary: nothing to roll back.`);
+        return result;
+    }
+    await (0,finish/* rollBack */.F)(context, canary);
+    return { ...result, canaryResult: 'rolled-back' };
+}
+function start(context, command) {
+    const { stage, stageName } = context;
+    if (!stage?.deploymentId)
+        throw new errors/* ActionError */.lZ(`Input "stage-name": stage "${stageName}" does not exist on REST API ${context.restApiId}, so it has no canary to ${command === 'promote-canary' ? 'promote' : 'roll back'}.`);
+    const result = {
+        ...resultFor({ ...context, command }),
+        deploymentId: stage.deploymentId,
+        previousDeploymentId: stage.deploymentId,
+        stageCreated: false,
+        canaryDeploymentId: stage.canarySettings?.deploymentId
+    };
+    return { result, canary: stage.canarySettings };
+}
+
+;// CONCATENATED MODULE: ./src/commands/index.ts
+/**
+ * The dispatcher: opens the clients, finds the API and stage once, and hands that context to the command's
+ * handler. `main.ts` loads this module with a dynamic import(), so the AWS SDK is only loaded once the
+ * inputs have passed validation.
+ */
+
+
+
+
+
+
+const HANDLERS = {
+    deploy: (context, inputs) => deploy(context, inputs),
+    'promote-canary': (context, inputs) => core/* group */.Os(`promote-canary on stage "${context.stageName}"`, () => promoteCanaryCommand(context, inputs.deployment.stageDescription)),
+    'rollback-canary': context => core/* group */.Os(`rollback-canary on stage "${context.stageName}"`, () => rollbackCanaryCommand(context))
+};
+async function execute(inputs, signal) {
+    const { target } = inputs;
+    const gateway = aws_gateway/* Gateway */.x.open({ ...target, signal });
+    const alarms = inputs.checks.alarmNames.length > 0
+        ? new AlarmReader(inputs.checks.alarmNames, {
+            ...target,
+            endpointUrl: target.cloudwatchEndpointUrl,
+            signal
+        })
+        : undefined;
+    try {
+        const context = await core/* group */.Os('Find the REST API and stage', () => locate({ gateway, alarms, signal }, target));
+        return await HANDLERS[inputs.command](context, inputs);
+    }
+    finally {
+        gateway.destroy();
+        alarms?.destroy();
+    }
+}
+
+
+/***/ }),
+
+/***/ 6387:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ deleteQuietly)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/** Deleting a deployment that no stage uses, so a failed or rolled-back run leaves nothing behind. */
+
+
+/** Deletes the deployment; says what happened, never throws (a leftover snapshot serves nothing). */
+async function deleteQuietly(gateway, restApiId, deploymentId) {
+    try {
+        await gateway.deleteDeployment(restApiId, deploymentId);
+        return `Deleted the unused deployment ${deploymentId}.`;
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`DeleteDeployment ${deploymentId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
+        return `Deployment ${deploymentId} was not deleted (${error.code ?? 'error'}); delete it once no stage uses it.`;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6972:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** A wait that ends early, with an AbortError, when the run is cancelled. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ USER_AGENT)
+/* harmony export */ });
+/* unused harmony export ACTION_VERSION */
+/** Sent as the SDK's custom user agent, so CloudTrail shows which tool made the calls. */
+const ACTION_VERSION = '0.1.0';
+const USER_AGENT = `apigateway-deploy-action/${ACTION_VERSION}`;
+
+
+/***/ })
+
+};

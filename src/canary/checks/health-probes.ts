@@ -1,0 +1,37 @@
+/** The health-probe check: every round sends a batch of probes to the stage and judges the answers. */
+import * as core from '@actions/core'
+import type { HealthCheckInputs } from '../../inputs/index.js'
+import { chanceCanaryMissed, probesForStep } from '../plan.js'
+import type { StepCheck, StepTally } from './check.js'
+import { healthCheckUrl, runProbes, summarize, type ProbeOutcome } from './probes.js'
+
+export function healthProbes(check: HealthCheckInputs, invokeUrl: string): StepCheck {
+  const url = healthCheckUrl(check, invokeUrl)
+  return {
+    startStep(percent: number): StepTally {
+      const count = probesForStep(percent, check.probes)
+      if (count > check.probes)
+        core.info(`Raised health-check-probes from ${check.probes} to ${count} for ${percent}%.`)
+      core.info(
+        `Sending ${count} probes a round (${check.concurrency} at a time) to ${url}; the canary gets ${percent}% of them at random (chance it gets none: ${(chanceCanaryMissed(percent, count) * 100).toPrecision(2)}%).`
+      )
+      const all: ProbeOutcome[] = []
+      return {
+        async round(signal) {
+          const outcomes = await runProbes(check, url, count, signal)
+          all.push(...outcomes)
+          const batch = summarize(outcomes)
+          core.info(
+            `${batch.failures}/${batch.probes} probes failed${batch.latencyMs ? `; latency p50 ${batch.latencyMs.p50} ms, p95 ${batch.latencyMs.p95} ms` : ''}.`
+          )
+          if (batch.failures / batch.probes <= check.maxFailureRatio) return undefined
+          return `${batch.failures} of ${batch.probes} health probes failed (${batch.samples.join('; ')}), above health-check-max-failure-ratio ${check.maxFailureRatio}`
+        },
+        report() {
+          const { probes, failures, latencyMs } = summarize(all)
+          return { probes, failures, latencyMs }
+        }
+      }
+    }
+  }
+}

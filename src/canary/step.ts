@@ -1,0 +1,58 @@
+/**
+ * One canary step: every check runs a round when the step starts and again every `intervalMs` through the
+ * bake (and once more when it ends), so a canary that degrades part-way through is caught in that step.
+ */
+import * as core from '@actions/core'
+import type { StepReport } from '../report/result.js'
+import { sleep } from '../sleep.js'
+import type { StepCheck } from './checks/check.js'
+
+export interface StepPlan {
+  percent: number
+  bakeSeconds: number
+  intervalMs: number
+}
+
+export interface StepOutcome {
+  /** What ran, even when the step was cut short. */
+  report: StepReport
+  /** Set when the step was stopped by an error or a cancellation rather than by a verdict. */
+  error?: unknown
+}
+
+export async function runStep(
+  checks: StepCheck[],
+  plan: StepPlan,
+  signal: AbortSignal
+): Promise<StepOutcome> {
+  const tallies = checks.map(check => check.startStep(plan.percent))
+  const started = Date.now()
+  const deadline = started + plan.bakeSeconds * 1000
+  let failure: string | undefined
+  let error: unknown
+  if (plan.bakeSeconds > 0)
+    core.info(`Baking for ${plan.bakeSeconds} s, checking every ${plan.intervalMs / 1000} s.`)
+  try {
+    for (;;) {
+      const roundStarted = Date.now()
+      const verdicts = await Promise.all(tallies.map(tally => tally.round(signal)))
+      failure = verdicts.find(verdict => verdict !== undefined)
+      if (failure !== undefined || Date.now() >= deadline) break
+      await sleep(Math.max(0, Math.min(roundStarted + plan.intervalMs, deadline) - Date.now()), signal)
+    }
+  } catch (caught) {
+    error = caught
+  }
+  const report: StepReport = {
+    percent: plan.percent,
+    bakeSeconds: Math.round((Date.now() - started) / 100) / 10,
+    probes: 0,
+    failures: 0,
+    alarms: [],
+    ...Object.assign({}, ...tallies.map(tally => tally.report())),
+    verdict: failure === undefined && error === undefined ? 'passed' : 'failed'
+  }
+  if (failure !== undefined) report.note = failure
+  else if (error !== undefined) report.note = signal.aborted ? 'cancelled' : 'stopped by an error'
+  return { report, error }
+}

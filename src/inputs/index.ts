@@ -1,0 +1,49 @@
+/**
+ * Every workflow input, parsed and validated in one place, before any AWS code is loaded: the shared
+ * readers, then one reader per area, then the rules across areas. Problems are collected so that one run
+ * reports all of them at once.
+ */
+import { InputError } from '../errors.js'
+import { readCanary, type CanaryInputs } from './canary.js'
+import { readChecks, type CheckInputs } from './checks.js'
+import { readDeployment, type DeploymentInputs } from './deployment.js'
+import { Problems, Readers, splitLines, type GetInput } from './readers.js'
+import { checkAcrossAreas } from './rules.js'
+import { readCommand, readTarget, type Command, type TargetInputs } from './target.js'
+
+export type { CanaryInputs } from './canary.js'
+export type { CheckInputs, HealthCheckInputs } from './checks.js'
+export type { DeploymentInputs, ExistingCanaryPolicy } from './deployment.js'
+export type { GetInput } from './readers.js'
+export type { Command, TargetInputs } from './target.js'
+
+export interface Inputs {
+  command: Command
+  target: TargetInputs
+  deployment: DeploymentInputs
+  canary?: CanaryInputs
+  checks: CheckInputs
+}
+
+export function readInputs(get: GetInput, env: { AWS_REGION?: string; AWS_DEFAULT_REGION?: string }): Inputs {
+  const problems = new Problems()
+  const read = new Readers(get, problems)
+  const command = readCommand(read)
+  const target = readTarget(read, env)
+  const deployment = readDeployment(read)
+  const canary = readCanary(read)
+  const checks = readChecks(read)
+  checkAcrossAreas(problems, {
+    command,
+    canary,
+    checks,
+    canaryStageVariables: splitLines(get('canary-stage-variables')).length > 0
+  })
+  if (problems.list.length > 0) throw new InputError(problems.list)
+  return { command, target, deployment, canary, checks }
+}
+
+/** Every secret among the inputs, for core.setSecret before anything is logged. */
+export function secretsOf(inputs: Inputs): string[] {
+  return Object.values(inputs.checks.healthCheck?.headers ?? {}).filter(value => value !== '')
+}

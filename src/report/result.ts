@@ -1,0 +1,59 @@
+/** What a run did, for the step's outputs and the job summary. */
+import type { Command } from '../inputs/index.js'
+
+export type CanaryResult = 'promoted' | 'rolled-back' | 'active' | 'none'
+
+export interface LatencySummary {
+  p50: number
+  p95: number
+  max: number
+}
+
+export interface StepReport {
+  percent: number
+  /** Seconds the step ran its checks (its bake), until it passed, failed or was cancelled. */
+  bakeSeconds: number
+  probes: number
+  failures: number
+  latencyMs?: LatencySummary
+  /** Alarms seen in ALARM during the step. */
+  alarms: string[]
+  verdict: 'passed' | 'failed'
+  /** Why the step failed, or what the log should say about it. */
+  note?: string
+}
+
+export interface Result {
+  command: Command
+  restApiId: string
+  /** Unknown when the role may not read the API itself. */
+  restApiName?: string
+  stageName: string
+  invokeUrl: string
+  /** The deployment the stage serves at the end of the run. */
+  deploymentId: string
+  /** The description of the deployment this run created, if it created one. */
+  deploymentDescription?: string
+  /** What the stage served before the run (undefined for a new stage). */
+  previousDeploymentId?: string
+  stageCreated: boolean
+  canaryDeploymentId?: string
+  canaryResult: CanaryResult
+  steps: StepReport[]
+  /** Set when the run ended in a safe state but must fail the step (e.g. a rolled-back canary). */
+  failure?: string
+}
+
+/** Where a run works: the part of every result that the command does not change. */
+export interface ResultTarget {
+  command: Command
+  restApiId: string
+  restApiName?: string
+  stageName: string
+  invokeUrl: string
+}
+
+/** The common part of every result: where it deployed, nothing done yet. */
+export function resultFor(target: ResultTarget): Pick<Result, keyof ResultTarget | 'canaryResult' | 'steps'> {
+  return { ...target, canaryResult: 'none', steps: [] }
+}

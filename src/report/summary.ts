@@ -1,0 +1,132 @@
+/**
+ * The job summary. `renderSummary` is pure (result in, HTML out) so that what a reader sees is unit-tested;
+ * `writeSummary` only appends it, and never fails a run that did its work: a runner without
+ * GITHUB_STEP_SUMMARY gets a warning.
+ */
+import * as core from '@actions/core'
+import { errorMessage } from '../errors.js'
+import { consoleStageUrl } from '../urls.js'
+import type { CanaryResult, Result, StepReport } from './result.js'
+
+export interface SummaryContext {
+  region: string
+  /** Set when the calls went to an emulator: no console link then. */
+  endpointUrl?: string
+  durationMs: number
+}
+
+const CANARY_WORDS: Record<CanaryResult, string> = {
+  promoted: 'promoted',
+  'rolled-back': 'rolled back',
+  active: 'left running',
+  none: '—'
+}
+
+export function summaryTitle(result: Result): string {
+  const api = apiLabel(result)
+  if (result.canaryResult === 'rolled-back' && result.command === 'deploy')
+    return `↩️ Canary rolled back on stage ${result.stageName} of ${api}`
+  if (result.failure) return `❌ ${result.command} on stage ${result.stageName} of ${api} failed`
+  switch (result.command) {
+    case 'deploy':
+      if (result.canaryResult === 'active') return `⏸️ Canary running on stage ${result.stageName} of ${api}`
+      if (result.canaryResult === 'promoted')
+        return `✅ Deployed ${api} to stage ${result.stageName}: canary promoted`
+      return `✅ Deployed ${api} to stage ${result.stageName}`
+    case 'promote-canary':
+      return `✅ Canary promoted on stage ${result.stageName} of ${api}`
+    case 'rollback-canary':
+      return result.canaryResult === 'rolled-back'
+        ? `↩️ Canary rolled back on stage ${result.stageName} of ${api}`
+        : `✅ No canary to roll back on stage ${result.stageName} of ${api}`
+  }
+}
+
+export function renderSummary(result: Result, context: SummaryContext): string {
+  const rows: [string, string][] = [
+    ['REST API', escapeHtml(apiLabel(result))],
+    ['Invoke URL', `<a href="${escapeHtml(result.invokeUrl)}">${escapeHtml(result.invokeUrl)}</a>`],
+    ['Stage', `${escapeHtml(result.stageName)}${result.stageCreated ? ' (created)' : ''}`],
+    ['Deployment served now', escapeHtml(result.deploymentId)],
+    ['Served before the run', escapeHtml(result.previousDeploymentId ?? '— (new stage)')]
+  ]
+  if (result.deploymentDescription) rows.push(['New deployment', escapeHtml(result.deploymentDescription)])
+  rows.push(
+    [
+      'Canary',
+      result.canaryDeploymentId
+        ? `${escapeHtml(result.canaryDeploymentId)}: ${CANARY_WORDS[result.canaryResult]}`
+        : '—'
+    ],
+    ['Region', escapeHtml(context.region)],
+    ['Duration', formatDuration(context.durationMs)]
+  )
+  const parts = [`<h3>${escapeHtml(summaryTitle(result))}</h3>`, table(['What', 'Value'], rows)]
+  if (result.steps.length > 0) {
+    parts.push('<h4>Canary steps</h4>')
+    parts.push(
+      table(
+        ['Traffic', 'Bake', 'Probes', 'Failures', 'Latency p50 / p95 / max', 'Alarms in ALARM', 'Verdict'],
+        result.steps.map(stepRow)
+      )
+    )
+  }
+  if (result.failure) parts.push(`<p><strong>${escapeHtml(result.failure)}</strong></p>`)
+  const consoleUrl = context.endpointUrl
+    ? undefined
+    : consoleStageUrl(result.restApiId, result.stageName, context.region)
+  if (consoleUrl) parts.push(`<a href="${escapeHtml(consoleUrl)}">Open the stage in the AWS console</a>`)
+  return parts.join('\n') + '\n'
+}
+
+/** A failure before there was a result: input errors, or an error that stopped the run. */
+export function renderFailureSummary(title: string, lines: string[]): string {
+  return `<h3>${escapeHtml(title)}</h3>\n<ul>\n${lines.map(l => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>\n`
+}
+
+/** Appends to the job summary; warns instead of failing when it cannot (no GITHUB_STEP_SUMMARY). */
+export async function writeSummary(html: string): Promise<void> {
+  try {
+    await core.summary.addRaw(html).write()
+  } catch (error) {
+    core.warning(`The job summary was not written: ${errorMessage(error)}`)
+  } finally {
+    core.summary.emptyBuffer()
+  }
+}
+
+function stepRow(step: StepReport): string[] {
+  const latency = step.latencyMs
+    ? `${step.latencyMs.p50} / ${step.latencyMs.p95} / ${step.latencyMs.max} ms`
+    : '—'
+  return [
+    `${step.percent}%`,
+    `${step.bakeSeconds} s`,
+    String(step.probes),
+    String(step.failures),
+    latency,
+    step.alarms.length > 0 ? escapeHtml(step.alarms.join(', ')) : 'none',
+    step.verdict === 'passed' ? '✅ passed' : `❌ ${escapeHtml(step.note ?? 'failed')}`
+  ]
+}
+
+function apiLabel(result: Pick<Result, 'restApiId' | 'restApiName'>): string {
+  return result.restApiName ? `${result.restApiName} (${result.restApiId})` : result.restApiId
+}
+
+function table(header: string[], rows: string[][]): string {
+  const cells = (tag: string, values: string[]): string =>
+    `<tr>${values.map(v => `<${tag}>${v}</${tag}>`).join('')}</tr>`
+  return `<table>${cells('th', header)}${rows.map(row => cells('td', row)).join('')}</table>`
+}
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 100) / 10
+  if (seconds < 60) return `${seconds} s`
+  const minutes = Math.floor(seconds / 60)
+  return `${minutes} min ${Math.round(seconds - minutes * 60)} s`
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
