@@ -1,26 +1,21 @@
-import type { AdminApi } from './admin.js'
-import type { CallRecord } from './control-plane.js'
-import { Faults } from './faults.js'
-import type { DeploymentBehaviour } from './invoke.js'
-import { behaviourKey } from './invoke.js'
-import { IdGenerator, Prng } from './random.js'
-import { close, listen } from './server.js'
-import type { Quotas } from './state.js'
-import { Store } from './state.js'
-import type { DeploymentJson, RestApiJson, StageJson } from './types.js'
+// The emulator's public entry: tests and scripts import from here only.
+import type { CallRecord } from './control-plane/handler.js'
+import type { Quotas } from './control-plane/state.js'
+import { Store } from './control-plane/state.js'
+import type { DeploymentJson, RestApiJson, StageJson } from './control-plane/types.js'
+import type { AdminApi } from './harness/admin.js'
+import { Faults } from './harness/faults.js'
+import { IdGenerator, Prng } from './harness/random.js'
+import { close, listen } from './http/server.js'
+import { DeploymentBehaviours } from './invoke/behaviour.js'
 
-export type { CallRecord } from './control-plane.js'
-export type { FailSpec, FaultInjector } from './faults.js'
-export type { DeploymentBehaviour } from './invoke.js'
-export type { FaultRequest } from './admin.js'
-export type { Quotas } from './state.js'
-export type * from './types.js'
-export { createSampleApi } from './sample-api.js'
+export type { CallRecord } from './control-plane/handler.js'
+export { addMockRoute, createSampleApi } from './harness/sample-api.js'
 
 export interface EmulatorOptions {
   region?: string
   accountId?: string
-  /** Seeds the canary traffic split (and, separately, generated ids). Default 1. */
+  /** Seeds the canary traffic split and failRatio draws (and, separately, generated ids). Default 1. */
   seed?: number
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number
@@ -36,6 +31,7 @@ export interface Emulator extends AdminApi {
   readonly accountId: string
   /** Every control-plane request so far, in arrival order (the array is live; resetCalls() empties it). */
   readonly calls: readonly CallRecord[]
+  /** Stops the server; hung and delayed calls are cut off rather than waited for. */
   stop(): Promise<void>
   invokeUrl(restApiId: string, stageName: string): string
   getStage(restApiId: string, stageName: string): StageJson | undefined
@@ -45,18 +41,21 @@ export interface Emulator extends AdminApi {
 
 const DEFAULT_QUOTAS: Quotas = { stagesPerApi: 10, createDeploymentIntervalMs: 5000 }
 
+// Each random stream gets its own seed so that, e.g., creating resources never shifts the canary split.
+const idSeed = (seed: number): number => seed ^ 0x5eed1d5
+const failureSeed = (seed: number): number => seed ^ 0xfa11ed
+
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const region = options.region ?? 'us-east-1'
   const accountId = options.accountId ?? '123456789012'
   const seed = options.seed ?? 1
   const quotas: Quotas = { ...DEFAULT_QUOTAS, ...options.quotas }
   const log = options.log ?? false
-  // Ids come from their own stream so that creating resources never shifts the canary split.
-  const store = new Store(region, accountId, new IdGenerator(new Prng(seed ^ 0x5eed1d5)), quotas)
+  const store = new Store(region, accountId, new IdGenerator(new Prng(idSeed(seed))), quotas)
   const canaryRng = new Prng(seed)
+  const behaviours = new DeploymentBehaviours(new Prng(failureSeed(seed)))
   const faults = new Faults()
   const calls: CallRecord[] = []
-  const behaviours = new Map<string, DeploymentBehaviour>()
   const lifetime = new AbortController()
 
   const admin: AdminApi = {
@@ -65,11 +64,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       calls.length = 0
     },
     faults,
-    setDeploymentBehaviour: (restApiId, deploymentId, behaviour) => {
-      if (behaviour) behaviours.set(behaviourKey(restApiId, deploymentId), { ...behaviour })
-      else behaviours.delete(behaviourKey(restApiId, deploymentId))
-    },
-    seed: n => canaryRng.reseed(n)
+    setDeploymentBehaviour: (restApiId, deploymentId, behaviour) =>
+      behaviours.set(restApiId, deploymentId, behaviour),
+    seed: n => {
+      canaryRng.reseed(n)
+      behaviours.reseed(failureSeed(n))
+    }
   }
   const { server, url } = await listen(
     {
@@ -87,7 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     region,
     accountId,
     stop: () => {
-      // Wake pending latency faults and proxied calls so no timer outlives the server.
+      // Wakes latency faults, hung calls and proxied requests so nothing outlives the server.
       stopping ??= (lifetime.abort(), close(server))
       return stopping
     },

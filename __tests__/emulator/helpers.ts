@@ -1,7 +1,12 @@
 import { APIGatewayClient, CreateDeploymentCommand, CreateRestApiCommand } from '@aws-sdk/client-api-gateway'
 import { afterAll, beforeAll } from '@jest/globals'
-import { startEmulator, type Emulator } from '../../emulator/index.js'
-import { addMockRoute } from '../../emulator/sample-api.js'
+import {
+  addMockRoute,
+  createSampleApi,
+  startEmulator,
+  type Emulator,
+  type EmulatorOptions
+} from '../../emulator/index.js'
 
 export { addMockRoute }
 
@@ -15,6 +20,31 @@ export function sdkClient(emu: Emulator, maxAttempts = 1): APIGatewayClient {
   })
 }
 
+/**
+ * A client that gives up on a call after `ms`. The SDK's requestTimeout only logs a warning unless
+ * throwOnRequestTimeout is set, and would otherwise wait for a hung call forever.
+ */
+export function impatientClient(emu: Emulator, ms: number): APIGatewayClient {
+  return new APIGatewayClient({
+    endpoint: emu.url,
+    region: emu.region,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+    requestHandler: { requestTimeout: ms, throwOnRequestTimeout: true }
+  })
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+
+/** Polls `condition` every 10 ms until it holds; fails after `timeoutMs`. */
+export async function until(condition: () => boolean, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`)
+    await sleep(10)
+  }
+}
+
 /** Runs `fn` expecting an SDK error and returns it. */
 export async function sdkError(fn: () => Promise<unknown>): Promise<Error & Record<string, unknown>> {
   try {
@@ -24,6 +54,13 @@ export async function sdkError(fn: () => Promise<unknown>): Promise<Error & Reco
   }
   throw new Error('expected the call to fail')
 }
+
+/**
+ * What a network-level SDK error says about the connection, e.g. "ECONNRESET". Under jest's VM modules
+ * the SDK wraps errors from node:http (another realm) and only their message survives, so both are read.
+ */
+export const networkErrorOf = (err: Record<string, unknown>): string =>
+  `${String(err.code)} ${String(err.message)}`
 
 export const statusOf = (err: Record<string, unknown>): number | undefined =>
   (err.$metadata as { httpStatusCode?: number } | undefined)?.httpStatusCode
@@ -46,6 +83,8 @@ export interface Hit {
   status: number
   deploymentId: string | null
   canary: boolean
+  /** x-emulator-fault: set when a deployment behaviour replaced the answer. */
+  fault: string | null
   body: string
 }
 
@@ -59,6 +98,7 @@ export async function hitMany(url: string, count: number, concurrency = 25): Pro
         status: res.status,
         deploymentId: res.headers.get('x-emulator-deployment-id'),
         canary: res.headers.get('x-emulator-canary') === 'true',
+        fault: res.headers.get('x-emulator-fault'),
         body: await res.text()
       }
     })
@@ -73,7 +113,7 @@ export interface EmulatorFixture {
 }
 
 /** Starts an emulator and an SDK client for a test file, and stops both after it. */
-export function useEmulator(options: Parameters<typeof startEmulator>[0]): EmulatorFixture {
+export function useEmulator(options: EmulatorOptions): EmulatorFixture {
   let emu: Emulator | undefined
   let client: APIGatewayClient | undefined
   beforeAll(async () => {
@@ -94,4 +134,23 @@ export function useEmulator(options: Parameters<typeof startEmulator>[0]): Emula
       return client
     }
   }
+}
+
+/** The sample API deployed to `prod` with a greeting, plus a canary deployment at `percent`. */
+export async function canaryApi(
+  { emu, client }: EmulatorFixture,
+  percent: number
+): Promise<{ restApiId: string; base: string; canary: string }> {
+  const { restApiId } = await createSampleApi({ endpoint: emu.url, region: emu.region })
+  const base = await client.send(
+    new CreateDeploymentCommand({ restApiId, stageName: 'prod', variables: { greeting: 'hello' } })
+  )
+  const canary = await client.send(
+    new CreateDeploymentCommand({
+      restApiId,
+      stageName: 'prod',
+      canarySettings: { percentTraffic: percent, stageVariableOverrides: { greeting: 'bonjour' } }
+    })
+  )
+  return { restApiId, base: base.id as string, canary: canary.id as string }
 }

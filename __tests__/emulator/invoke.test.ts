@@ -12,25 +12,9 @@ import {
   UpdateStageCommand
 } from '@aws-sdk/client-api-gateway'
 import { createSampleApi } from '../../emulator/index.js'
-import { hitMany, useEmulator } from './helpers.js'
+import { canaryApi, hitMany, useEmulator } from './helpers.js'
 
 const ctx = useEmulator({ seed: 42, quotas: { createDeploymentIntervalMs: 0 } })
-
-/** The sample API deployed to `prod` with a greeting, plus a canary deployment at `percent`. */
-async function canaryApi(percent: number): Promise<{ restApiId: string; base: string; canary: string }> {
-  const { restApiId } = await createSampleApi({ endpoint: ctx.emu.url, region: ctx.emu.region })
-  const base = await ctx.client.send(
-    new CreateDeploymentCommand({ restApiId, stageName: 'prod', variables: { greeting: 'hello' } })
-  )
-  const canary = await ctx.client.send(
-    new CreateDeploymentCommand({
-      restApiId,
-      stageName: 'prod',
-      canarySettings: { percentTraffic: percent, stageVariableOverrides: { greeting: 'bonjour' } }
-    })
-  )
-  return { restApiId, base: base.id as string, canary: canary.id as string }
-}
 
 describe('MOCK integrations', () => {
   it('renders the response template with stage variables and context', async () => {
@@ -113,7 +97,7 @@ describe('MOCK integrations', () => {
 
 describe('canary traffic split', () => {
   it('sends about percentTraffic of requests to the canary with its variable overrides', async () => {
-    const { restApiId, base, canary } = await canaryApi(25)
+    const { restApiId, base, canary } = await canaryApi(ctx, 25)
     ctx.emu.seed(7)
     const hits = await hitMany(`${ctx.emu.invokeUrl(restApiId, 'prod')}/hello`, 1000)
     const toCanary = hits.filter(h => h.canary)
@@ -130,7 +114,7 @@ describe('canary traffic split', () => {
   })
 
   it('is exact at 0% and 100%', async () => {
-    const { restApiId, base, canary } = await canaryApi(0)
+    const { restApiId, base, canary } = await canaryApi(ctx, 0)
     const url = `${ctx.emu.invokeUrl(restApiId, 'prod')}/health`
     expect((await hitMany(url, 200)).every(h => !h.canary && h.deploymentId === base)).toBe(true)
 
@@ -145,7 +129,7 @@ describe('canary traffic split', () => {
   })
 
   it('is reproducible for a given seed', async () => {
-    const { restApiId } = await canaryApi(50)
+    const { restApiId } = await canaryApi(ctx, 50)
     const url = `${ctx.emu.invokeUrl(restApiId, 'prod')}/health`
     ctx.emu.seed(123)
     const first = (await hitMany(url, 40, 1)).map(h => h.canary)
@@ -153,37 +137,6 @@ describe('canary traffic split', () => {
     const second = (await hitMany(url, 40, 1)).map(h => h.canary)
     expect(second).toEqual(first)
     expect(new Set(first).size).toBe(2)
-  })
-})
-
-describe('setDeploymentBehaviour', () => {
-  it('makes one deployment unhealthy or slow until reset', async () => {
-    const { restApiId, canary } = await canaryApi(100)
-    const url = `${ctx.emu.invokeUrl(restApiId, 'prod')}/health`
-
-    ctx.emu.setDeploymentBehaviour(restApiId, canary, { status: 503, body: { message: 'canary down' } })
-    const down = await fetch(url)
-    expect([down.status, down.headers.get('x-emulator-deployment-id')]).toEqual([503, canary])
-    expect(await down.json()).toEqual({ message: 'canary down' })
-
-    ctx.emu.setDeploymentBehaviour(restApiId, canary, { latencyMs: 120 })
-    const start = Date.now()
-    const slow = await fetch(url)
-    expect(slow.status).toBe(200)
-    expect(Date.now() - start).toBeGreaterThanOrEqual(110)
-
-    ctx.emu.setDeploymentBehaviour(restApiId, canary, undefined)
-    expect((await fetch(url)).status).toBe(200)
-  })
-
-  it('is also reachable over HTTP', async () => {
-    const { restApiId, base } = await canaryApi(0)
-    const res = await fetch(`${ctx.emu.url}/_emulator/deployment-behaviour`, {
-      method: 'POST',
-      body: JSON.stringify({ restApiId, deploymentId: base, behaviour: { status: 500 } })
-    })
-    expect(res.status).toBe(200)
-    expect((await fetch(`${ctx.emu.invokeUrl(restApiId, 'prod')}/health`)).status).toBe(500)
   })
 })
 
