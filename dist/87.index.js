@@ -2,437 +2,6 @@ export const id = 87;
 export const ids = [87];
 export const modules = {
 
-/***/ 6297:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  I: () => (/* binding */ callAws)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __webpack_require__(6257);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/sleep.ts
-var sleep = __webpack_require__(6972);
-;// CONCATENATED MODULE: ./src/aws/classify.ts
-/**
- * What kind of failure an AWS error is: the one place that decides, so that the retry policy and the
- * hints in error messages can never disagree.
- *
- * API Gateway throttles account-wide (CreateDeployment: 1 request every 5 s) and refuses concurrent changes
- * to one API with a ConflictException ("concurrent modification"); both pass if the call is made again later.
- */
-const THROTTLING_CODES = new Set([
-    'TooManyRequestsException',
-    'LimitExceededException',
-    // CloudWatch's throttling codes
-    'Throttling',
-    'ThrottlingException'
-]);
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailableException', 'ServiceUnavailable']);
-// A reset or timed-out connection may pass on the next attempt; a refused one means a wrong endpoint.
-const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']);
-const RETRYABLE_KINDS = new Set(['throttled', 'conflict', 'unavailable', 'network']);
-function errorFacts(error) {
-    const e = (error ?? {});
-    return {
-        name: e.name,
-        message: e.message,
-        code: e.code,
-        retryAfterSeconds: e.retryAfterSeconds,
-        status: e.$metadata?.httpStatusCode
-    };
-}
-function classify(error) {
-    const name = error.name ?? '';
-    const message = error.message ?? '';
-    // API Gateway also answers 429 LimitExceededException when a quota is used up ("Maximum number of
-    // stages ... has been reached"): waiting does not help there.
-    if (name === 'LimitExceededException' && /maximum number|quota/i.test(message))
-        return 'quota-exhausted';
-    if (THROTTLING_CODES.has(name))
-        return 'throttled';
-    if (UNAVAILABLE_CODES.has(name))
-        return 'unavailable';
-    if (name === 'ConflictException' && /concurrent modification/i.test(message))
-        return 'conflict';
-    if (error.code !== undefined && RETRYABLE_NETWORK_CODES.has(error.code))
-        return 'network';
-    if (name === 'CredentialsProviderError' || /credential/i.test(name))
-        return 'credentials';
-    if (['AccessDeniedException', 'UnauthorizedException', 'AccessDenied'].includes(name) ||
-        error.status === 403)
-        return 'access-denied';
-    if (name === 'NotFoundException')
-        return 'not-found';
-    if (name === 'BadRequestException')
-        return 'bad-request';
-    return 'other';
-}
-function isRetryable(error) {
-    return RETRYABLE_KINDS.has(classify(error));
-}
-
-;// CONCATENATED MODULE: ./src/aws/errors.ts
-/**
- * Turns an AWS SDK error into a message that says which operation failed, AWS's error code, and what to do.
- * The advice follows `classify`, the same decision the retry policy uses.
- */
-
-
-/** The IAM action each operation needs, for AccessDenied hints. API Gateway's actions are HTTP verbs. */
-const IAM_ACTIONS = {
-    GetRestApis: 'apigateway:GET on arn:aws:apigateway:REGION::/restapis',
-    GetRestApi: 'apigateway:GET on arn:aws:apigateway:REGION::/restapis/API',
-    GetStage: 'apigateway:GET on arn:aws:apigateway:REGION::/restapis/API/stages/*',
-    CreateDeployment: 'apigateway:POST on arn:aws:apigateway:REGION::/restapis/API/deployments',
-    UpdateStage: 'apigateway:PATCH on arn:aws:apigateway:REGION::/restapis/API/stages/*',
-    DeleteDeployment: 'apigateway:DELETE on arn:aws:apigateway:REGION::/restapis/API/deployments/*',
-    DescribeAlarms: 'cloudwatch:DescribeAlarms'
-};
-function describeAwsError(operation, error, context) {
-    const facts = errorFacts(error);
-    const code = facts.name ?? 'Error';
-    const base = `${operation} failed: ${code}${facts.status ? ` (HTTP ${facts.status})` : ''}: ${facts.message ?? String(error)}`;
-    const advice = hint(classify(facts), operation, context);
-    return new errors/* ActionError */.lZ(advice ? `${base}\n${advice}` : base, { operation, code, cause: error });
-}
-function hint(kind, operation, context) {
-    switch (kind) {
-        case 'credentials':
-            return 'No AWS credentials were found. Add aws-actions/configure-aws-credentials (OIDC role) before this step.';
-        case 'access-denied': {
-            const action = (IAM_ACTIONS[operation] ?? `the permission for ${operation}`)
-                .replace('REGION', context.region)
-                .replace('API', context.restApiId ?? '*');
-            return `The credentials lack permission: allow ${action} in the role's IAM policy (see the README's IAM section).`;
-        }
-        case 'quota-exhausted':
-            return 'An API Gateway quota is used up: delete what is no longer needed (old stages, e.g. closed pull-request previews) or request an increase in Service Quotas.';
-        case 'not-found':
-            return context.restApiId
-                ? `Check that REST API "${context.restApiId}" exists in region ${context.region} (inputs "rest-api-id" and "aws-region").`
-                : '';
-        case 'throttled':
-        case 'conflict':
-        case 'unavailable':
-        case 'network':
-            return 'API Gateway kept refusing until the retry deadline: raise "retry-deadline-seconds", or run fewer deployments to this account at once (a workflow `concurrency:` group helps).';
-        case 'bad-request':
-            return 'API Gateway refused the request as given: see its message above.';
-        case 'other':
-            return '';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/aws/retry.ts
-/**
- * How long to wait before calling AWS again, or whether to give up. Pure: the clock and the random source
- * come in as arguments so the decisions are unit-tested with plain numbers. What is worth retrying is
- * `classify`'s decision.
- */
-
-const DEFAULT_RETRY_POLICY = { baseDelayMs: 500, maxDelayMs: 20_000 };
-/**
- * The wait before attempt `attempt + 1` (attempt counts from 1), or undefined to give up. Without a
- * Retry-After it is "full jitter" exponential backoff; with one, at least what the server asked for.
- */
-function retryDelayMs(error, attempt, elapsedMs, policy, random) {
-    if (!isRetryable(error))
-        return undefined;
-    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
-    let delay = Math.round(random() * ceiling);
-    const retryAfter = Number(error.retryAfterSeconds);
-    if (Number.isFinite(retryAfter) && retryAfter > 0) {
-        // Honour the server, plus a little jitter so concurrent runs do not come back in lockstep.
-        delay = Math.round(retryAfter * 1000 + random() * policy.baseDelayMs);
-    }
-    if (elapsedMs + delay > policy.deadlineMs)
-        return undefined;
-    return delay;
-}
-
-;// CONCATENATED MODULE: ./src/aws/call.ts
-/**
- * Sends one AWS call with this action's retry policy (see `retry.ts`) until a deadline; anything not
- * retryable fails at once with a message that names the operation. The SDK's own retries are off so that
- * this is the one policy in force. A cancelled run stops waiting at once.
- */
-
-
-
-
-
-
-async function callAws(operation, send, options) {
-    const started = Date.now();
-    for (let attempt = 1;; attempt++) {
-        options.signal?.throwIfAborted();
-        try {
-            core/* debug */.Yz(`AWS ${operation} (attempt ${attempt})`);
-            return await send();
-        }
-        catch (error) {
-            const facts = errorFacts(error);
-            const policy = { ...DEFAULT_RETRY_POLICY, deadlineMs: options.deadlineMs };
-            const delay = retryDelayMs(facts, attempt, Date.now() - started, policy, Math.random);
-            if (delay === undefined || options.signal?.aborted)
-                throw describeAwsError(operation, error, options.context);
-            core/* info */.pq(`${operation}: ${facts.name ?? facts.code} (${facts.message ?? ''}); retrying in ${(delay / 1000).toFixed(1)} s (attempt ${attempt + 1})`);
-            try {
-                await (0,sleep/* sleep */.y)(delay, options.signal);
-            }
-            catch (reason) {
-                throw new errors/* ActionError */.lZ(`${operation} was not retried after ${facts.name ?? facts.code}: the run was cancelled (${(0,errors/* errorMessage */.gJ)(reason)}).`, { operation, code: facts.name, cause: error });
-            }
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 2923:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ Gateway)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
-/* harmony import */ var _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(818);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(311);
-/* harmony import */ var _call_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6297);
-/**
- * The one module that talks to API Gateway: builds the client (region, endpoint, user agent, no SDK
- * retries) and sends each operation through `callAws`. It holds no state that changes between calls.
- */
-
-
-
-
-
-class Gateway {
-    client;
-    options;
-    ownsClient;
-    constructor(client, options, ownsClient) {
-        this.client = client;
-        this.options = options;
-        this.ownsClient = ownsClient;
-    }
-    static open(options) {
-        const client = new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__/* .APIGatewayClient */ .UR2({
-            region: options.region,
-            endpoint: options.endpointUrl,
-            customUserAgent: _version_js__WEBPACK_IMPORTED_MODULE_4__/* .USER_AGENT */ ._,
-            // callAws retries; SDK retries on top would multiply the attempts and ignore the deadline.
-            maxAttempts: 1,
-            requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000 }
-        });
-        return new Gateway(client, options, true);
-    }
-    /** The same client, deaf to cancellation: for the rollback that a cancellation itself starts. */
-    withoutCancellation() {
-        return new Gateway(this.client, { ...this.options, signal: undefined }, false);
-    }
-    call(operation, restApiId, send) {
-        return (0,_call_js__WEBPACK_IMPORTED_MODULE_2__/* .callAws */ .I)(operation, send, {
-            deadlineMs: this.options.retryDeadlineSeconds * 1000,
-            context: { region: this.options.region, restApiId },
-            signal: this.options.signal
-        });
-    }
-    /** The id of the one REST API with this name (GetRestApis, all pages). */
-    async findRestApiId(name) {
-        const matches = [];
-        let position;
-        do {
-            const page = await this.call('GetRestApis', undefined, () => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__/* .GetRestApisCommand */ .hwD({ limit: 500, position })));
-            for (const api of page.items ?? [])
-                if (api.name === name && api.id)
-                    matches.push(api.id);
-            position = page.position;
-        } while (position);
-        if (matches.length === 1)
-            return matches[0];
-        if (matches.length === 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Input "rest-api-name": no REST API named "${name}" in ${this.options.region}. Check the name and "aws-region", or use "rest-api-id".`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Input "rest-api-name": ${matches.length} REST APIs are named "${name}" in ${this.options.region} (ids ${matches.join(', ')}). Use "rest-api-id" to pick one.`);
-    }
-    /**
-     * The API's name, for the log and the summary; undefined when it cannot be read (a role without
-     * apigateway:GET on the API itself still deploys).
-     */
-    async restApiName(restApiId) {
-        try {
-            const api = await this.call('GetRestApi', restApiId, () => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__/* .GetRestApiCommand */ .Wy4({ restApiId })));
-            return api.name;
-        }
-        catch (error) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`The API's name is unknown: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
-            return undefined;
-        }
-    }
-    /**
-     * The stage, or undefined when it does not exist. A missing REST API is an error: AWS answers both with
-     * NotFoundException, "Invalid stage identifier specified" for the stage and "Invalid API identifier
-     * specified {account}:{id}" for the API, so only the former counts as a missing stage.
-     */
-    async getStage(restApiId, stageName) {
-        try {
-            return await this.call('GetStage', restApiId, () => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__/* .GetStageCommand */ .aOX({ restApiId, stageName })));
-        }
-        catch (error) {
-            if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ) || error.code !== 'NotFoundException')
-                throw error;
-            if (/stage identifier/i.test((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error.cause)))
-                return undefined;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Input "rest-api-id": REST API ${restApiId} does not exist in ${this.options.region} (GetStage: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error.cause)}). Check "rest-api-id" and "aws-region". Nothing was changed.`, { operation: 'GetStage', code: error.code, cause: error.cause });
-        }
-    }
-    async createDeployment(request) {
-        const deployment = await this.call('CreateDeployment', request.restApiId, () => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__/* .CreateDeploymentCommand */ .ttP(request)));
-        if (!deployment.id)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('CreateDeployment returned no deployment id.');
-        return { ...deployment, id: deployment.id };
-    }
-    async updateStage(restApiId, stageName, patchOperations) {
-        return this.call('UpdateStage', restApiId, () => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__/* .UpdateStageCommand */ .hJS({ restApiId, stageName, patchOperations })));
-    }
-    async deleteDeployment(restApiId, deploymentId) {
-        await this.call('DeleteDeployment', restApiId, () => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_3__/* .DeleteDeploymentCommand */ .Esf({ restApiId, deploymentId })));
-    }
-    destroy() {
-        if (this.ownsClient)
-            this.client.destroy();
-    }
-}
-
-
-/***/ }),
-
-/***/ 2181:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ rollBack),
-/* harmony export */   p: () => (/* binding */ promote)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
-/* harmony import */ var _deploy_delete_unused_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6387);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _post_state_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3099);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3589);
-/** The two ways a canary ends: promoted (the stage serves it) or rolled back (removed and deleted). */
-
-
-
-
-
-/** Promotes the stage's canary (at the end of a release, and for `command: promote-canary`). */
-async function promote({ gateway, restApiId, stageName }, canary, stageDescription) {
-    await gateway.updateStage(restApiId, stageName, (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .promoteOps */ .R_)(canary, stageDescription));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Promoted: stage "${stageName}" now serves deployment ${canary.deploymentId}.`);
-    (0,_post_state_js__WEBPACK_IMPORTED_MODULE_3__/* .clearPendingCanary */ .p6)();
-    try {
-        await gateway.updateStage(restApiId, stageName, (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .removeCanaryOps */ .nu)());
-    }
-    catch (error) {
-        // Safe as it is: the stage serves the promoted deployment and the canary gets 0% of traffic.
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The canary was promoted but its settings could not be removed (${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}). It takes 0% of traffic; the next run with "canary-existing: replace" removes it.`);
-    }
-}
-/** Removes the canary from the stage and deletes its deployment. */
-async function rollBack({ gateway, restApiId, stageName }, canary) {
-    try {
-        await gateway.updateStage(restApiId, stageName, (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .removeCanaryOps */ .nu)());
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ(`Rolling back the canary on stage "${stageName}" failed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}\n` +
-            `The canary (deployment ${canary?.deploymentId}) may still take traffic: run this action with "command: rollback-canary", or remove it in the console.`, { cause: error });
-    }
-    const cleanup = canary?.deploymentId ? await (0,_deploy_delete_unused_js__WEBPACK_IMPORTED_MODULE_1__/* .deleteQuietly */ .v)(gateway, restApiId, canary.deploymentId) : '';
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Rolled back: removed the canary from stage "${stageName}". ${cleanup}`);
-}
-
-
-/***/ }),
-
-/***/ 3589:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Iv: () => (/* binding */ shiftTrafficOps),
-/* harmony export */   R_: () => (/* binding */ promoteOps),
-/* harmony export */   nu: () => (/* binding */ removeCanaryOps),
-/* harmony export */   oV: () => (/* binding */ chanceCanaryMissed),
-/* harmony export */   rM: () => (/* binding */ probesForStep),
-/* harmony export */   th: () => (/* binding */ canaryDeploymentRequest)
-/* harmony export */ });
-/* unused harmony exports formatPercent, MISSED_CANARY_TOLERANCE, MAX_PROBES_PER_STEP */
-function canaryDeploymentRequest(args) {
-    return {
-        restApiId: args.restApiId,
-        stageName: args.stageName,
-        description: args.description,
-        // API Gateway refuses canarySettings for a stage that does not exist; the caller checks first.
-        canarySettings: {
-            percentTraffic: args.percent,
-            stageVariableOverrides: Object.keys(args.overrides).length > 0 ? args.overrides : undefined,
-            useStageCache: args.useStageCache
-        }
-    };
-}
-function shiftTrafficOps(percent) {
-    return [{ op: 'replace', path: '/canarySettings/percentTraffic', value: formatPercent(percent) }];
-}
-/**
- * Promotion as documented: the stage takes the canary's deployment and stage variables and the canary's
- * share drops to 0. Removing the canary is a second call (`removeCanaryOps`), as the guide does it: if
- * that one fails, the stage is already promoted and a 0% canary serves nothing.
- */
-function promoteOps(canary, stageDescription) {
-    const ops = [{ op: 'replace', path: '/canarySettings/percentTraffic', value: '0.0' }];
-    // Copying an absent overrides map is an error; only copy when there is something to copy.
-    if (canary.stageVariableOverrides && Object.keys(canary.stageVariableOverrides).length > 0)
-        ops.push({ op: 'copy', from: '/canarySettings/stageVariableOverrides', path: '/variables' });
-    ops.push({ op: 'copy', from: '/canarySettings/deploymentId', path: '/deploymentId' });
-    if (stageDescription !== undefined)
-        ops.push({ op: 'replace', path: '/description', value: stageDescription });
-    return ops;
-}
-/** Rolls back (or disables after promotion): the base deployment never stopped serving its share. */
-function removeCanaryOps() {
-    return [{ op: 'remove', path: '/canarySettings' }];
-}
-/** percentTraffic is a double; API Gateway's own examples send it as "10.0". */
-function formatPercent(percent) {
-    return Number.isInteger(percent) ? percent.toFixed(1) : String(percent);
-}
-/** Chance that none of `probes` requests reaches a canary that gets `percent` % of traffic at random. */
-function chanceCanaryMissed(percent, probes) {
-    return Math.pow(1 - percent / 100, probes);
-}
-const MISSED_CANARY_TOLERANCE = 0.01;
-const MAX_PROBES_PER_STEP = 1000;
-/**
- * The probe count for one step: at least `requested`, raised until the chance that the canary got no probe
- * is at most 1% (bounded, so a 0.1% canary does not send thousands of requests).
- */
-function probesForStep(percent, requested) {
-    if (percent >= 100 || chanceCanaryMissed(percent, requested) <= MISSED_CANARY_TOLERANCE)
-        return requested;
-    const needed = Math.ceil(Math.log(MISSED_CANARY_TOLERANCE) / Math.log(1 - percent / 100));
-    return Math.min(Math.max(needed, requested), MAX_PROBES_PER_STEP);
-}
-
-
-/***/ }),
-
 /***/ 8087:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -529,11 +98,16 @@ async function locate(clients, target) {
         restApiId = await gateway.findRestApiId(restApiName);
         core/* info */.pq(`REST API "${restApiName}" is ${restApiId}.`);
     }
-    // The name only labels the log and the summary; it is read beside the stage, not before it.
-    const [stage, name] = await Promise.all([
+    // The name only labels the log and the summary; it is read beside the stage, not before it. Both are
+    // awaited before a failure is thrown, so no call is still in flight when the client closes.
+    const [read, named] = await Promise.allSettled([
         gateway.getStage(restApiId, stageName),
         restApiName === undefined ? gateway.restApiName(restApiId) : Promise.resolve(restApiName)
     ]);
+    if (read.status === 'rejected')
+        throw read.reason;
+    const stage = read.value;
+    const name = named.status === 'fulfilled' ? named.value : undefined;
     core/* info */.pq(stage
         ? `Stage "${stageName}" of ${name ? `"${name}" (${restApiId})` : restApiId} serves deployment ${stage.deploymentId}${stage.canarySettings ? ` and has a canary (deployment ${stage.canarySettings.deploymentId}, ${stage.canarySettings.percentTraffic ?? 0}%)` : ''}.`
         : `Stage "${stageName}" of ${name ? `"${name}" (${restApiId})` : restApiId} does not exist.`);
@@ -580,9 +154,17 @@ function alarmCheck(alarms) {
 
 // EXTERNAL MODULE: ./src/canary/plan.ts
 var plan = __webpack_require__(3589);
+// EXTERNAL MODULE: external "node:vm"
+var external_node_vm_ = __webpack_require__(714);
+var external_node_vm_default = /*#__PURE__*/__webpack_require__.n(external_node_vm_);
 // EXTERNAL MODULE: ./src/canary/checks/status-ranges.ts
 var status_ranges = __webpack_require__(3263);
 ;// CONCATENATED MODULE: ./src/canary/checks/probes.ts
+/**
+ * Health probes against the stage's URL. API Gateway splits canary traffic at random per request, so a
+ * step's probes reach the canary and the base deployment alike; every probe counts.
+ */
+
 
 function healthCheckUrl(check, invokeUrl) {
     return check.url ?? `${invokeUrl}${check.path ?? ''}`;
@@ -593,12 +175,34 @@ function judgeResponse(check, status, body) {
         return `status ${status}, expected ${(0,status_ranges/* formatStatusRanges */.cO)(check.expectedStatus)}`;
     if (check.bodyContains) {
         const found = check.bodyContains.regex
-            ? check.bodyContains.regex.test(body)
+            ? matchBounded(check.bodyContains.regex, body)
             : body.includes(check.bodyContains.text);
+        if (found === 'timeout')
+            return `health-check-body-contains took longer than ${REGEX_TIMEOUT_MS} ms to match (a runaway regular expression)`;
         if (!found)
             return `body does not contain ${check.bodyContains.text}`;
     }
     return undefined;
+}
+/** How long a user's regular expression may run on one body before the probe counts as failed. */
+const REGEX_TIMEOUT_MS = 100;
+// One script and context for every match, made on first use: a context costs about 2 ms to make.
+let matcher;
+/**
+ * JavaScript's regular expressions backtrack, so a pattern like /(a+)+$/ can run for hours on a short
+ * body. The match runs in a vm context whose timeout interrupts it (no dependency, no native code).
+ */
+function matchBounded(regex, body) {
+    try {
+        matcher ??= { script: new (external_node_vm_default()).Script('regex.test(body)'), sandbox: external_node_vm_default().createContext({}) };
+        Object.assign(matcher.sandbox, { regex, body });
+        return matcher.script.runInContext(matcher.sandbox, { timeout: REGEX_TIMEOUT_MS }) === true;
+    }
+    catch (error) {
+        if (error.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT')
+            return 'timeout';
+        throw error;
+    }
 }
 /** Nearest-rank percentile of sorted values. */
 function percentile(sorted, p) {
@@ -813,6 +417,7 @@ async function runStep(checks, plan, signal) {
 
 
 
+
 async function releaseCanary(context, result, release) {
     const { gateway, restApiId, stageName, signal, stage } = context;
     const { deployment, canary } = release;
@@ -824,22 +429,28 @@ async function releaseCanary(context, result, release) {
     // The stage's own variables stay with the base deployment; changed ones ride on the canary and land on
     // the stage when it is promoted (promotion copies the overrides into /variables).
     const overrides = { ...changedVariables(stage, deployment.stageVariables), ...canary.stageVariables };
-    const pending = { restApiId, stageName, ...context.connection, baseDeploymentId };
-    (0,state/* savePendingCanary */.n_)(pending);
+    const canaryToken = (0,aws_gateway/* newDeploymentToken */.V)();
+    const record = new state/* CanaryRecord */.__({
+        restApiId,
+        stageName,
+        ...context.connection,
+        baseDeploymentId,
+        canaryToken
+    });
     const [firstPercent] = canary.steps;
-    const created = await gateway.createDeployment((0,plan/* canaryDeploymentRequest */.th)({
+    const created = await record.sending('CreateDeployment', () => gateway.createDeployment((0,plan/* canaryDeploymentRequest */.th)({
         restApiId,
         stageName,
         description: release.description,
         percent: firstPercent,
         overrides,
         useStageCache: canary.useStageCache
-    }));
-    (0,state/* savePendingCanary */.n_)({ ...pending, canaryDeploymentId: created.id });
+    }), canaryToken));
+    record.update({ canaryDeploymentId: created.id });
     core/* info */.pq(`Created canary deployment ${created.id} on stage "${stageName}" at ${firstPercent}%; deployment ${baseDeploymentId} serves the rest.`);
     const running = {
         ...result,
-        deploymentDescription: release.description,
+        deploymentDescription: created.description ?? release.description,
         canaryDeploymentId: created.id,
         canaryResult: 'active',
         steps: []
@@ -848,7 +459,7 @@ async function releaseCanary(context, result, release) {
         for (const [index, percent] of canary.steps.entries()) {
             if (index > 0) {
                 signal.throwIfAborted();
-                await gateway.updateStage(restApiId, stageName, (0,plan/* shiftTrafficOps */.Iv)(percent));
+                await record.sending('UpdateStage (shift)', () => gateway.updateStage(restApiId, stageName, (0,plan/* shiftTrafficOps */.Iv)(percent), stage => stage?.canarySettings?.percentTraffic === percent));
                 core/* info */.pq(`Shifted ${percent}% of traffic to the canary.`);
             }
             const { report, error } = await core/* group */.Os(`Canary step ${index + 1}/${canary.steps.length}: ${percent}%`, () => runStep(release.checks, { percent, bakeSeconds: canary.bakeSeconds, intervalMs: release.intervalMs }, signal));
@@ -871,7 +482,7 @@ async function releaseCanary(context, result, release) {
         const reason = signal.aborted
             ? `the run was cancelled (${(0,errors/* errorMessage */.gJ)(signal.reason)})`
             : `an error stopped it: ${(0,errors/* errorMessage */.gJ)(error)}`;
-        return finishWithRollback(context, running, reason, baseDeploymentId);
+        return finishWithRollback({ ...context, record }, running, reason, baseDeploymentId);
     }
 }
 /**
@@ -930,17 +541,34 @@ async function deployPlain(context, result, deployment, description) {
     const ops = planStageSwitch(stage, created.id, { description: deployment.stageDescription, variables: deployment.stageVariables }, { removeCanary });
     core/* debug */.Yz(`UpdateStage patch operations: ${JSON.stringify(ops)}`);
     try {
-        await gateway.updateStage(restApiId, stageName, ops);
+        await gateway.updateStage(restApiId, stageName, ops, now => now?.deploymentId === created.id);
     }
     catch (error) {
-        // The stage still serves what it served; drop the snapshot nobody uses so nothing is left behind.
-        const cleanup = await (0,delete_unused/* deleteQuietly */.v)(gateway.withoutCancellation(), restApiId, created.id);
-        throw new errors/* ActionError */.lZ(`${(0,errors/* errorMessage */.gJ)(error)}\nStage "${stageName}" was not changed: it still serves deployment ${stage.deploymentId}. ${cleanup}`, { cause: error, operation: error.operation, code: error.code });
+        await failSwitch(gateway.withoutCancellation(), { restApiId, stageName, before: stage.deploymentId, created: created.id }, error);
     }
     core/* info */.pq(`Stage "${stageName}" now serves deployment ${created.id} (was ${stage.deploymentId}).`);
     if (removeCanary && stage.canarySettings?.deploymentId)
         core/* info */.pq(`Removed the earlier canary (deployment ${stage.canarySettings.deploymentId}). ${await (0,delete_unused/* deleteQuietly */.v)(gateway, restApiId, stage.canarySettings.deploymentId)}`);
     return { ...result, deploymentId: created.id, deploymentDescription: description, stageCreated: false };
+}
+/**
+ * The switch failed: say what the stage serves now, read again rather than assumed. If it still serves what
+ * it served, the new snapshot nobody uses is deleted so nothing is left behind.
+ */
+async function failSwitch(gateway, at, error) {
+    const { restApiId, stageName, created } = at;
+    const now = await gateway.tryGetStage(restApiId, stageName);
+    const fields = {
+        cause: error,
+        operation: error.operation,
+        code: error.code
+    };
+    if (now.read && now.stage?.deploymentId === created)
+        throw new errors/* ActionError */.lZ(`${(0,errors/* errorMessage */.gJ)(error)}\nStage "${stageName}" was switched to the new deployment ${created} all the same, but the run could not confirm the rest of the change: check the stage's description and variables.`, fields);
+    if (!now.read)
+        throw new errors/* ActionError */.lZ(`${(0,errors/* errorMessage */.gJ)(error)}\nStage "${stageName}" could not be read again: it serves either deployment ${at.before} (as before) or the new ${created}. Check the stage before running again; deployment ${created} was kept in case it is served.`, fields);
+    const cleanup = await (0,delete_unused/* deleteQuietly */.v)(gateway, restApiId, created);
+    throw new errors/* ActionError */.lZ(`${(0,errors/* errorMessage */.gJ)(error)}\nStage "${stageName}" was not changed: it still serves deployment ${now.stage?.deploymentId}. ${cleanup}`, fields);
 }
 
 ;// CONCATENATED MODULE: ./src/report/result.ts
@@ -1112,72 +740,6 @@ async function execute(inputs, signal) {
         alarms?.destroy();
     }
 }
-
-
-/***/ }),
-
-/***/ 6387:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   v: () => (/* binding */ deleteQuietly)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/** Deleting a deployment that no stage uses, so a failed or rolled-back run leaves nothing behind. */
-
-
-/** Deletes the deployment; says what happened, never throws (a leftover snapshot serves nothing). */
-async function deleteQuietly(gateway, restApiId, deploymentId) {
-    try {
-        await gateway.deleteDeployment(restApiId, deploymentId);
-        return `Deleted the unused deployment ${deploymentId}.`;
-    }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`DeleteDeployment ${deploymentId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}`);
-        return `Deployment ${deploymentId} was not deleted (${error.code ?? 'error'}); delete it once no stage uses it.`;
-    }
-}
-
-
-/***/ }),
-
-/***/ 6972:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ sleep)
-/* harmony export */ });
-/** A wait that ends early, with an AbortError, when the run is cancelled. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
-
-/***/ }),
-
-/***/ 311:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ USER_AGENT)
-/* harmony export */ });
-/* unused harmony export ACTION_VERSION */
-/** Sent as the SDK's custom user agent, so CloudTrail shows which tool made the calls. */
-const ACTION_VERSION = '0.1.0';
-const USER_AGENT = `apigateway-deploy-action/${ACTION_VERSION}`;
 
 
 /***/ })

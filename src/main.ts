@@ -6,16 +6,19 @@ import * as core from '@actions/core'
 import { ActionError, InputError, errorMessage } from './errors.js'
 import { readInputs, secretsOf } from './inputs/index.js'
 import { loadPendingCanary } from './post/state.js'
+import { registerSecret } from './secrets.js'
 import { setOutputs } from './report/outputs.js'
 import { renderFailureSummary, renderSummary, writeSummary } from './report/summary.js'
 
 export async function run(): Promise<void> {
   const started = Date.now()
   const controller = new AbortController()
+  let finished = false
   // Installed first and kept until the process exits: a signal at any instant is reported and acted on
-  // (a canary in progress is rolled back), never left to kill the process mid-change.
+  // (a canary in progress is rolled back), never left to kill the process mid-change or after it.
   const onSignal = (signal: NodeJS.Signals): void => {
-    core.warning(`Received ${signal}: stopping; a canary in progress is rolled back.`)
+    if (finished) return core.warning(`Received ${signal} after the work was done: finishing the step.`)
+    core.warning(`Received ${signal}: stopping; a canary in progress is rolled back, nothing new is sent.`)
     controller.abort(new ActionError(`received ${signal}`))
   }
   process.on('SIGINT', onSignal)
@@ -23,9 +26,10 @@ export async function run(): Promise<void> {
   try {
     // Validated before any AWS code loads: bad input fails in about the time node takes to start.
     const inputs = readInputs(name => core.getInput(name), process.env)
-    for (const secret of secretsOf(inputs)) core.setSecret(secret)
+    for (const secret of secretsOf(inputs)) registerSecret(secret)
     const { execute } = await import('./commands/index.js')
     const result = await execute(inputs, controller.signal)
+    finished = true
     setOutputs(result)
     const { region, endpointUrl } = inputs.target
     await writeSummary(renderSummary(result, { region, endpointUrl, durationMs: Date.now() - started }))

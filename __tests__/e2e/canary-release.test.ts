@@ -173,7 +173,7 @@ describe('canary release', () => {
   it.each<{ call: string; steps: Record<string, string>; status: number; code: string }>([
     // A one-step canary's only UpdateStage is the promotion; the rollback's own call then succeeds.
     { call: 'the promotion', steps: {}, status: 400, code: 'BadRequestException' },
-    { call: 'the traffic shift', steps: { 'canary-steps': '50' }, status: 500, code: 'InternalFailure' }
+    { call: 'the traffic shift', steps: { 'canary-steps': '50' }, status: 404, code: 'NotFoundException' }
   ])('rolls back when $call fails', async ({ steps, status, code }) => {
     const { stageName, base } = await fixture.baseStage()
     fixture.emu.faults.fail('UpdateStage', { status, code, message: 'injected' })

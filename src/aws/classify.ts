@@ -37,9 +37,14 @@ const THROTTLING_CODES = new Set([
   'ThrottlingException'
 ])
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailableException', 'ServiceUnavailable'])
+// 500, 502 and 504 are transient for AWS, as 503 is: the SDK's standard retry strategy retries them
+// (@smithy/core, retry/service-error-classification/constants.js: TRANSIENT_ERROR_STATUS_CODES). 501 means "not implemented".
+const TRANSIENT_STATUSES = new Set([500, 502, 503, 504])
 // A reset or timed-out connection may pass on the next attempt; a refused one means a wrong endpoint.
-const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN'])
+const RETRYABLE_NETWORK_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ECONNABORTED'])
 const RETRYABLE_KINDS = new Set<ErrorKind>(['throttled', 'conflict', 'unavailable', 'network'])
+// The request may have reached AWS and been applied even though no answer came back.
+const AMBIGUOUS_KINDS = new Set<ErrorKind>(['unavailable', 'network'])
 
 export function errorFacts(error: unknown): ErrorFacts {
   const e = (error ?? {}) as {
@@ -65,9 +70,11 @@ export function classify(error: ErrorFacts): ErrorKind {
   // stages ... has been reached"): waiting does not help there.
   if (name === 'LimitExceededException' && /maximum number|quota/i.test(message)) return 'quota-exhausted'
   if (THROTTLING_CODES.has(name)) return 'throttled'
-  if (UNAVAILABLE_CODES.has(name)) return 'unavailable'
+  if (UNAVAILABLE_CODES.has(name) || (error.status !== undefined && TRANSIENT_STATUSES.has(error.status)))
+    return 'unavailable'
   if (name === 'ConflictException' && /concurrent modification/i.test(message)) return 'conflict'
-  if (error.code !== undefined && RETRYABLE_NETWORK_CODES.has(error.code)) return 'network'
+  if ((error.code !== undefined && RETRYABLE_NETWORK_CODES.has(error.code)) || name === 'TimeoutError')
+    return 'network'
   if (name === 'CredentialsProviderError' || /credential/i.test(name)) return 'credentials'
   if (
     ['AccessDeniedException', 'UnauthorizedException', 'AccessDenied'].includes(name) ||
@@ -81,4 +88,12 @@ export function classify(error: ErrorFacts): ErrorKind {
 
 export function isRetryable(error: ErrorFacts): boolean {
   return RETRYABLE_KINDS.has(classify(error))
+}
+
+/**
+ * Whether the call may have been applied although it failed: a lost connection, a timeout or a 5xx. A
+ * non-idempotent call (CreateDeployment) is then looked up before it is sent again.
+ */
+export function isAmbiguous(error: ErrorFacts): boolean {
+  return AMBIGUOUS_KINDS.has(classify(error))
 }

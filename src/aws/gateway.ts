@@ -7,18 +7,22 @@ import {
   APIGatewayClient,
   CreateDeploymentCommand,
   DeleteDeploymentCommand,
+  GetDeploymentCommand,
+  GetDeploymentsCommand,
   GetRestApiCommand,
   GetRestApisCommand,
   GetStageCommand,
+  GetStagesCommand,
   UpdateStageCommand,
   type CreateDeploymentRequest,
   type Deployment,
   type PatchOperation,
   type Stage
 } from '@aws-sdk/client-api-gateway'
+import { randomBytes } from 'node:crypto'
 import { ActionError, errorMessage } from '../errors.js'
 import { USER_AGENT } from '../version.js'
-import { callAws } from './call.js'
+import { callAws, type CallOptions } from './call.js'
 
 export interface GatewayOptions {
   region: string
@@ -52,11 +56,17 @@ export class Gateway {
     return new Gateway(this.client, { ...this.options, signal: undefined }, false)
   }
 
-  private call<T>(operation: string, restApiId: string | undefined, send: () => Promise<T>): Promise<T> {
+  private call<T>(
+    operation: string,
+    restApiId: string | undefined,
+    send: (abortSignal: AbortSignal) => Promise<T>,
+    extra: { reconcile?: CallOptions<T>['reconcile']; deadlineMs?: number } = {}
+  ): Promise<T> {
     return callAws(operation, send, {
-      deadlineMs: this.options.retryDeadlineSeconds * 1000,
+      deadlineMs: extra.deadlineMs ?? this.options.retryDeadlineSeconds * 1000,
       context: { region: this.options.region, restApiId },
-      signal: this.options.signal
+      signal: this.options.signal,
+      reconcile: extra.reconcile
     })
   }
 
@@ -65,8 +75,8 @@ export class Gateway {
     const matches: string[] = []
     let position: string | undefined
     do {
-      const page = await this.call('GetRestApis', undefined, () =>
-        this.client.send(new GetRestApisCommand({ limit: 500, position }))
+      const page = await this.call('GetRestApis', undefined, abortSignal =>
+        this.client.send(new GetRestApisCommand({ limit: 500, position }), { abortSignal })
       )
       for (const api of page.items ?? []) if (api.name === name && api.id) matches.push(api.id)
       position = page.position
@@ -104,8 +114,8 @@ export class Gateway {
    */
   async getStage(restApiId: string, stageName: string): Promise<Stage | undefined> {
     try {
-      return await this.call('GetStage', restApiId, () =>
-        this.client.send(new GetStageCommand({ restApiId, stageName }))
+      return await this.call('GetStage', restApiId, abortSignal =>
+        this.client.send(new GetStageCommand({ restApiId, stageName }), { abortSignal })
       )
     } catch (error) {
       if (!(error instanceof ActionError) || error.code !== 'NotFoundException') throw error
@@ -117,27 +127,159 @@ export class Gateway {
     }
   }
 
-  async createDeployment(request: CreateDeploymentRequest): Promise<Deployment & { id: string }> {
-    const deployment = await this.call('CreateDeployment', request.restApiId, () =>
-      this.client.send(new CreateDeploymentCommand(request))
+  /** The stage as it is now, or `read: false` when even that fails: for telling the truth after a failure. */
+  async tryGetStage(restApiId: string, stageName: string): Promise<{ read: boolean; stage?: Stage }> {
+    try {
+      return { read: true, stage: await this.getStage(restApiId, stageName) }
+    } catch (error) {
+      core.debug(`GetStage after a failure: ${errorMessage(error)}`)
+      return { read: false }
+    }
+  }
+
+  /**
+   * CreateDeployment is not idempotent: each one carries a unique token at the end of its description, and
+   * after an ambiguous failure the deployments are searched for it before the call is sent again. The caller
+   * may pass the token, so that the post step can find a deployment whose answer never arrived.
+   */
+  async createDeployment(
+    request: CreateDeploymentRequest,
+    token = newDeploymentToken()
+  ): Promise<Deployment & { id: string }> {
+    const restApiId = request.restApiId as string
+    const marked = { ...request, description: withToken(request.description, token) }
+    const deployment = await this.call(
+      'CreateDeployment',
+      restApiId,
+      abortSignal => this.client.send(new CreateDeploymentCommand(marked), { abortSignal }),
+      {
+        reconcile: deadlineMs =>
+          this.findDeployment(restApiId, token, deadlineMs) as Promise<Deployment | undefined>
+      }
     )
     if (!deployment.id) throw new ActionError('CreateDeployment returned no deployment id.')
     return { ...deployment, id: deployment.id }
   }
 
-  async updateStage(restApiId: string, stageName: string, patchOperations: PatchOperation[]): Promise<Stage> {
-    return this.call('UpdateStage', restApiId, () =>
-      this.client.send(new UpdateStageCommand({ restApiId, stageName, patchOperations }))
+  /** The deployment whose description carries `token`, if one exists (GetDeployments, all pages). */
+  async findDeployment(
+    restApiId: string,
+    token: string,
+    deadlineMs?: number
+  ): Promise<(Deployment & { id: string }) | undefined> {
+    let position: string | undefined
+    do {
+      const page = await this.call(
+        'GetDeployments',
+        restApiId,
+        abortSignal =>
+          this.client.send(new GetDeploymentsCommand({ restApiId, limit: 500, position }), { abortSignal }),
+        { deadlineMs }
+      )
+      const found = page.items?.find(d => d.id && hasToken(d.description, token))
+      if (found?.id) return { ...found, id: found.id }
+      position = page.position
+    } while (position)
+    return undefined
+  }
+
+  /**
+   * UpdateStage. `applied` tells, from the stage as it is, whether these operations have taken effect: after
+   * an ambiguous failure the stage is read again and, if they have, the call is not sent twice (a second
+   * "remove /canarySettings" would be refused, and the run would report a change as not made).
+   */
+  async updateStage(
+    restApiId: string,
+    stageName: string,
+    patchOperations: PatchOperation[],
+    applied?: (stage: Stage | undefined) => boolean
+  ): Promise<Stage> {
+    return this.call(
+      'UpdateStage',
+      restApiId,
+      abortSignal =>
+        this.client.send(new UpdateStageCommand({ restApiId, stageName, patchOperations }), { abortSignal }),
+      {
+        reconcile: applied
+          ? async deadlineMs => {
+              const stage = await this.getStageWithin(restApiId, stageName, deadlineMs)
+              return stage && applied(stage) ? stage : undefined
+            }
+          : undefined
+      }
     )
   }
 
+  /** Deletes a deployment. NotFound after a lost answer means the first attempt deleted it. */
   async deleteDeployment(restApiId: string, deploymentId: string): Promise<void> {
-    await this.call('DeleteDeployment', restApiId, () =>
-      this.client.send(new DeleteDeploymentCommand({ restApiId, deploymentId }))
+    await this.call(
+      'DeleteDeployment',
+      restApiId,
+      abortSignal =>
+        this.client.send(new DeleteDeploymentCommand({ restApiId, deploymentId }), { abortSignal }),
+      {
+        reconcile: async deadlineMs =>
+          (await this.deploymentExists(restApiId, deploymentId, deadlineMs)) ? undefined : {}
+      }
     )
+  }
+
+  async deploymentExists(restApiId: string, deploymentId: string, deadlineMs?: number): Promise<boolean> {
+    try {
+      await this.call(
+        'GetDeployment',
+        restApiId,
+        abortSignal =>
+          this.client.send(new GetDeploymentCommand({ restApiId, deploymentId }), { abortSignal }),
+        { deadlineMs }
+      )
+      return true
+    } catch (error) {
+      if (error instanceof ActionError && error.code === 'NotFoundException') return false
+      throw error
+    }
+  }
+
+  /** Every stage of the API, to tell whether a deployment is still used (GetStages returns them all). */
+  async getStages(restApiId: string): Promise<Stage[]> {
+    const stages = await this.call('GetStages', restApiId, abortSignal =>
+      this.client.send(new GetStagesCommand({ restApiId }), { abortSignal })
+    )
+    return stages.item ?? []
+  }
+
+  private async getStageWithin(
+    restApiId: string,
+    stageName: string,
+    deadlineMs: number
+  ): Promise<Stage | undefined> {
+    try {
+      return await this.call(
+        'GetStage',
+        restApiId,
+        abortSignal => this.client.send(new GetStageCommand({ restApiId, stageName }), { abortSignal }),
+        { deadlineMs }
+      )
+    } catch (error) {
+      if (error instanceof ActionError && error.code === 'NotFoundException') return undefined
+      throw error
+    }
   }
 
   destroy(): void {
     if (this.ownsClient) this.client.destroy()
   }
+}
+
+/** A short random token that marks one CreateDeployment call. */
+export function newDeploymentToken(): string {
+  return randomBytes(4).toString('hex')
+}
+
+function withToken(description: string | undefined, token: string): string {
+  return description ? `${description} [${token}]` : `[${token}]`
+}
+
+function hasToken(description: string | undefined, token: string): boolean {
+  return description?.endsWith(`[${token}]`) ?? false
 }

@@ -1,28 +1,48 @@
-/** The two ways a canary ends: promoted (the stage serves it) or rolled back (removed and deleted). */
+/**
+ * The two ways a canary ends: promoted (the stage serves it) or rolled back (removed and deleted). After a
+ * failed call the stage is read again, so what the log says is what the stage is.
+ */
 import * as core from '@actions/core'
 import type { Gateway } from '../aws/gateway.js'
 import { deleteQuietly } from '../deploy/delete-unused.js'
 import { ActionError, errorMessage } from '../errors.js'
-import { clearPendingCanary } from '../post/state.js'
+import { clearPendingCanary, type CanaryRecord } from '../post/state.js'
 import { promoteOps, removeCanaryOps } from './plan.js'
 
 export interface StageRef {
   gateway: Gateway
   restApiId: string
   stageName: string
+  /** The main step's record for the post step, when there is one. */
+  record?: CanaryRecord
+}
+
+function send<T>(ref: StageRef, what: string, call: () => Promise<T>): Promise<T> {
+  return ref.record ? ref.record.sending(what, call) : call()
 }
 
 /** Promotes the stage's canary (at the end of a release, and for `command: promote-canary`). */
 export async function promote(
-  { gateway, restApiId, stageName }: StageRef,
+  ref: StageRef,
   canary: { deploymentId: string; stageVariableOverrides?: Record<string, string> },
   stageDescription: string | undefined
 ): Promise<void> {
-  await gateway.updateStage(restApiId, stageName, promoteOps(canary, stageDescription))
+  const { gateway, restApiId, stageName } = ref
+  await send(ref, 'UpdateStage (promote)', () =>
+    gateway.updateStage(
+      restApiId,
+      stageName,
+      promoteOps(canary, stageDescription),
+      stage => stage?.deploymentId === canary.deploymentId
+    )
+  )
   core.info(`Promoted: stage "${stageName}" now serves deployment ${canary.deploymentId}.`)
   clearPendingCanary()
   try {
-    await gateway.updateStage(restApiId, stageName, removeCanaryOps())
+    // Promoted: what is left is tidying up, which a cancellation arriving now must not stop.
+    await gateway
+      .withoutCancellation()
+      .updateStage(restApiId, stageName, removeCanaryOps(), stage => !stage?.canarySettings)
   } catch (error) {
     // Safe as it is: the stage serves the promoted deployment and the canary gets 0% of traffic.
     core.warning(
@@ -32,18 +52,27 @@ export async function promote(
 }
 
 /** Removes the canary from the stage and deletes its deployment. */
-export async function rollBack(
-  { gateway, restApiId, stageName }: StageRef,
-  canary: { deploymentId?: string } | undefined
-): Promise<void> {
+export async function rollBack(ref: StageRef, canary: { deploymentId?: string } | undefined): Promise<void> {
+  const { gateway, restApiId, stageName } = ref
   try {
-    await gateway.updateStage(restApiId, stageName, removeCanaryOps())
-  } catch (error) {
-    throw new ActionError(
-      `Rolling back the canary on stage "${stageName}" failed: ${errorMessage(error)}\n` +
-        `The canary (deployment ${canary?.deploymentId}) may still take traffic: run this action with "command: rollback-canary", or remove it in the console.`,
-      { cause: error }
+    await send(ref, 'UpdateStage (rollback)', () =>
+      gateway.updateStage(restApiId, stageName, removeCanaryOps(), stage => !stage?.canarySettings)
     )
+  } catch (error) {
+    const now = await gateway.tryGetStage(restApiId, stageName)
+    if (now.read && !now.stage?.canarySettings)
+      core.info(
+        `Removing the canary answered ${errorMessage(error).split('\n')[0]}, but the stage has no canary now.`
+      )
+    else
+      throw new ActionError(
+        `Rolling back the canary on stage "${stageName}" failed: ${errorMessage(error)}\n` +
+          (now.read
+            ? `The canary (deployment ${now.stage?.canarySettings?.deploymentId}) still takes ${now.stage?.canarySettings?.percentTraffic ?? 0}% of traffic`
+            : `The stage could not be read again, so the canary (deployment ${canary?.deploymentId}) may still take traffic`) +
+          ': run this action with "command: rollback-canary", or remove it in the console.',
+        { cause: error }
+      )
   }
   const cleanup = canary?.deploymentId ? await deleteQuietly(gateway, restApiId, canary.deploymentId) : ''
   core.info(`Rolled back: removed the canary from stage "${stageName}". ${cleanup}`)

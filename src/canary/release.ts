@@ -11,10 +11,11 @@ import { checkExistingCanary } from '../deploy/existing-canary.js'
 import { changedVariables } from '../deploy/stage-plan.js'
 import { errorMessage } from '../errors.js'
 import type { CanaryInputs, DeploymentInputs } from '../inputs/index.js'
-import { clearPendingCanary, savePendingCanary } from '../post/state.js'
+import { CanaryRecord, clearPendingCanary } from '../post/state.js'
 import type { Result } from '../report/result.js'
 import type { StepCheck } from './checks/check.js'
-import { promote, rollBack } from './finish.js'
+import { promote, rollBack, type StageRef } from './finish.js'
+import { newDeploymentToken } from '../aws/gateway.js'
 import { canaryDeploymentRequest, shiftTrafficOps } from './plan.js'
 import { runStep } from './step.js'
 
@@ -48,26 +49,35 @@ export async function releaseCanary(
   // The stage's own variables stay with the base deployment; changed ones ride on the canary and land on
   // the stage when it is promoted (promotion copies the overrides into /variables).
   const overrides = { ...changedVariables(stage, deployment.stageVariables), ...canary.stageVariables }
-  const pending = { restApiId, stageName, ...context.connection, baseDeploymentId }
-  savePendingCanary(pending)
+  const canaryToken = newDeploymentToken()
+  const record = new CanaryRecord({
+    restApiId,
+    stageName,
+    ...context.connection,
+    baseDeploymentId,
+    canaryToken
+  })
   const [firstPercent] = canary.steps
-  const created = await gateway.createDeployment(
-    canaryDeploymentRequest({
-      restApiId,
-      stageName,
-      description: release.description,
-      percent: firstPercent,
-      overrides,
-      useStageCache: canary.useStageCache
-    })
+  const created = await record.sending('CreateDeployment', () =>
+    gateway.createDeployment(
+      canaryDeploymentRequest({
+        restApiId,
+        stageName,
+        description: release.description,
+        percent: firstPercent,
+        overrides,
+        useStageCache: canary.useStageCache
+      }),
+      canaryToken
+    )
   )
-  savePendingCanary({ ...pending, canaryDeploymentId: created.id })
+  record.update({ canaryDeploymentId: created.id })
   core.info(
     `Created canary deployment ${created.id} on stage "${stageName}" at ${firstPercent}%; deployment ${baseDeploymentId} serves the rest.`
   )
   const running: Result = {
     ...result,
-    deploymentDescription: release.description,
+    deploymentDescription: created.description ?? release.description,
     canaryDeploymentId: created.id,
     canaryResult: 'active',
     steps: []
@@ -77,7 +87,14 @@ export async function releaseCanary(
     for (const [index, percent] of canary.steps.entries()) {
       if (index > 0) {
         signal.throwIfAborted()
-        await gateway.updateStage(restApiId, stageName, shiftTrafficOps(percent))
+        await record.sending('UpdateStage (shift)', () =>
+          gateway.updateStage(
+            restApiId,
+            stageName,
+            shiftTrafficOps(percent),
+            stage => stage?.canarySettings?.percentTraffic === percent
+          )
+        )
         core.info(`Shifted ${percent}% of traffic to the canary.`)
       }
       const { report, error } = await core.group(
@@ -117,7 +134,7 @@ export async function releaseCanary(
     const reason = signal.aborted
       ? `the run was cancelled (${errorMessage(signal.reason)})`
       : `an error stopped it: ${errorMessage(error)}`
-    return finishWithRollback(context, running, reason, baseDeploymentId)
+    return finishWithRollback({ ...context, record }, running, reason, baseDeploymentId)
   }
 }
 
@@ -126,7 +143,7 @@ export async function releaseCanary(
  * result still carries the steps that ran, and the post step (whose state is kept) tries again.
  */
 async function finishWithRollback(
-  context: Pick<RunContext, 'gateway' | 'restApiId' | 'stageName'>,
+  context: StageRef,
   result: Result,
   reason: string,
   baseDeploymentId: string

@@ -39,11 +39,15 @@ export async function locate(
     restApiId = await gateway.findRestApiId(restApiName)
     core.info(`REST API "${restApiName}" is ${restApiId}.`)
   }
-  // The name only labels the log and the summary; it is read beside the stage, not before it.
-  const [stage, name] = await Promise.all([
+  // The name only labels the log and the summary; it is read beside the stage, not before it. Both are
+  // awaited before a failure is thrown, so no call is still in flight when the client closes.
+  const [read, named] = await Promise.allSettled([
     gateway.getStage(restApiId, stageName),
     restApiName === undefined ? gateway.restApiName(restApiId) : Promise.resolve(restApiName)
   ])
+  if (read.status === 'rejected') throw read.reason
+  const stage = read.value
+  const name = named.status === 'fulfilled' ? named.value : undefined
   core.info(
     stage
       ? `Stage "${stageName}" of ${name ? `"${name}" (${restApiId})` : restApiId} serves deployment ${stage.deploymentId}${stage.canarySettings ? ` and has a canary (deployment ${stage.canarySettings.deploymentId}, ${stage.canarySettings.percentTraffic ?? 0}%)` : ''}.`

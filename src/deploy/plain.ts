@@ -6,6 +6,7 @@
  *   the new deployment never runs with the old variables.
  */
 import * as core from '@actions/core'
+import type { Gateway } from '../aws/gateway.js'
 import type { RunContext } from '../commands/context.js'
 import { ActionError, errorMessage } from '../errors.js'
 import type { DeploymentInputs } from '../inputs/index.js'
@@ -45,13 +46,12 @@ export async function deployPlain(
   )
   core.debug(`UpdateStage patch operations: ${JSON.stringify(ops)}`)
   try {
-    await gateway.updateStage(restApiId, stageName, ops)
+    await gateway.updateStage(restApiId, stageName, ops, now => now?.deploymentId === created.id)
   } catch (error) {
-    // The stage still serves what it served; drop the snapshot nobody uses so nothing is left behind.
-    const cleanup = await deleteQuietly(gateway.withoutCancellation(), restApiId, created.id)
-    throw new ActionError(
-      `${errorMessage(error)}\nStage "${stageName}" was not changed: it still serves deployment ${stage.deploymentId}. ${cleanup}`,
-      { cause: error, operation: (error as ActionError).operation, code: (error as ActionError).code }
+    await failSwitch(
+      gateway.withoutCancellation(),
+      { restApiId, stageName, before: stage.deploymentId, created: created.id },
+      error
     )
   }
   core.info(`Stage "${stageName}" now serves deployment ${created.id} (was ${stage.deploymentId}).`)
@@ -60,4 +60,37 @@ export async function deployPlain(
       `Removed the earlier canary (deployment ${stage.canarySettings.deploymentId}). ${await deleteQuietly(gateway, restApiId, stage.canarySettings.deploymentId)}`
     )
   return { ...result, deploymentId: created.id, deploymentDescription: description, stageCreated: false }
+}
+
+/**
+ * The switch failed: say what the stage serves now, read again rather than assumed. If it still serves what
+ * it served, the new snapshot nobody uses is deleted so nothing is left behind.
+ */
+async function failSwitch(
+  gateway: Gateway,
+  at: { restApiId: string; stageName: string; before?: string; created: string },
+  error: unknown
+): Promise<never> {
+  const { restApiId, stageName, created } = at
+  const now = await gateway.tryGetStage(restApiId, stageName)
+  const fields = {
+    cause: error,
+    operation: (error as ActionError).operation,
+    code: (error as ActionError).code
+  }
+  if (now.read && now.stage?.deploymentId === created)
+    throw new ActionError(
+      `${errorMessage(error)}\nStage "${stageName}" was switched to the new deployment ${created} all the same, but the run could not confirm the rest of the change: check the stage's description and variables.`,
+      fields
+    )
+  if (!now.read)
+    throw new ActionError(
+      `${errorMessage(error)}\nStage "${stageName}" could not be read again: it serves either deployment ${at.before} (as before) or the new ${created}. Check the stage before running again; deployment ${created} was kept in case it is served.`,
+      fields
+    )
+  const cleanup = await deleteQuietly(gateway, restApiId, created)
+  throw new ActionError(
+    `${errorMessage(error)}\nStage "${stageName}" was not changed: it still serves deployment ${now.stage?.deploymentId}. ${cleanup}`,
+    fields
+  )
 }

@@ -4,26 +4,36 @@
  * Loaded with a dynamic import() only when there is something to clean up.
  */
 import * as core from '@actions/core'
+import type { Stage } from '@aws-sdk/client-api-gateway'
 import { Gateway } from '../aws/gateway.js'
 import { rollBack } from '../canary/finish.js'
 import { removeCanaryOps } from '../canary/plan.js'
+import { deleteQuietly } from '../deploy/delete-unused.js'
+import { sleep } from '../sleep.js'
 import { cleanupAction, type CleanupAction } from './cleanup-plan.js'
 import { clearPendingCanary, type PendingCanary } from './state.js'
 
+/** How long a change the main step sent just before it died may take to land. */
+export const IN_FLIGHT_GRACE_MS = 6_000
+const POLL_MS = 1_000
+
 /** What the post step found and did, for the log and the job summary. */
 export async function cleanUpPendingCanary(
-  pending: PendingCanary
+  pending: PendingCanary,
+  graceMs = IN_FLIGHT_GRACE_MS
 ): Promise<{ action: CleanupAction; done: string }> {
   const gateway = Gateway.open(pending)
   try {
     const { restApiId, stageName } = pending
-    const stage = await gateway.getStage(restApiId, stageName)
     const where = `stage "${stageName}" of REST API ${restApiId}`
-    let done: string
+    const stage = pending.inFlight
+      ? await settledStage(gateway, pending, graceMs)
+      : await gateway.getStage(restApiId, stageName)
     const action = cleanupAction(stage, pending)
+    let done: string
     switch (action) {
       case 'none':
-        done = `The main step's canary on ${where} is gone already: nothing to do.`
+        done = `The main step's canary on ${where} is gone already. ${await deleteUnusedCanary(gateway, pending)}`
         core.info(done)
         break
       case 'foreign':
@@ -31,20 +41,72 @@ export async function cleanUpPendingCanary(
         core.warning(done)
         break
       case 'finish-promotion':
-        await gateway.updateStage(restApiId, stageName, removeCanaryOps())
+        await gateway.updateStage(restApiId, stageName, removeCanaryOps(), now => !now?.canarySettings)
         done = `The canary on ${where} had been promoted; removed its leftover settings.`
         core.info(done)
         break
-      case 'rollback':
+      case 'rollback': {
         core.warning(`The main step did not finish its canary on ${where}: rolling it back.`)
         await rollBack({ gateway, restApiId, stageName }, stage?.canarySettings)
-        done = `Rolled back the canary the main step left on ${where}: it serves deployment ${pending.baseDeploymentId}, as before the run.`
+        const after = await gateway.tryGetStage(restApiId, stageName)
+        done = after.read
+          ? `Rolled back the canary the main step left on ${where}: it serves deployment ${after.stage?.deploymentId}${after.stage?.deploymentId === pending.baseDeploymentId ? ', as before the run' : ''}.`
+          : `Rolled back the canary the main step left on ${where}.`
         core.info(done)
         break
+      }
     }
     clearPendingCanary()
     return { action, done }
   } finally {
     gateway.destroy()
   }
+}
+
+/**
+ * The main step died with a change in flight (a CreateDeployment or UpdateStage sent, no answer seen): it
+ * may still land. Read the stage until two reads a second apart agree, for at most `graceMs`.
+ */
+async function settledStage(
+  gateway: Gateway,
+  pending: PendingCanary,
+  graceMs: number
+): Promise<Stage | undefined> {
+  core.info(
+    `The main step had sent ${pending.inFlight} without seeing the answer: waiting up to ${graceMs / 1000} s for it to land.`
+  )
+  const deadline = Date.now() + graceMs
+  let stage = await gateway.getStage(pending.restApiId, pending.stageName)
+  while (Date.now() < deadline) {
+    await sleep(Math.min(POLL_MS, Math.max(0, deadline - Date.now())))
+    const next = await gateway.getStage(pending.restApiId, pending.stageName)
+    const same = fingerprint(next) === fingerprint(stage)
+    stage = next
+    // A canary CreateDeployment that landed shows on the stage: no need to wait longer.
+    if (same && (pending.inFlight !== 'CreateDeployment' || stage?.canarySettings)) break
+  }
+  return stage
+}
+
+function fingerprint(stage: Stage | undefined): string {
+  return JSON.stringify([stage?.deploymentId, stage?.canarySettings])
+}
+
+/**
+ * The canary's deployment, when no stage uses it: deleted. Its id may never have reached the state (the
+ * answer to CreateDeployment was lost), so it is also looked up by the token its description carries.
+ */
+async function deleteUnusedCanary(gateway: Gateway, pending: PendingCanary): Promise<string> {
+  const { restApiId } = pending
+  const id =
+    pending.canaryDeploymentId ??
+    (pending.canaryToken ? (await gateway.findDeployment(restApiId, pending.canaryToken))?.id : undefined)
+  if (!id) return 'No canary deployment was created.'
+  if (!(await gateway.deploymentExists(restApiId, id))) return `Its deployment ${id} is gone too.`
+  const users = (await gateway.getStages(restApiId)).filter(
+    s => s.deploymentId === id || s.canarySettings?.deploymentId === id
+  )
+  if (users.length > 0)
+    return `Its deployment ${id} is used by stage ${users.map(s => s.stageName).join(', ')}: kept.`
+  return deleteQuietly(gateway, restApiId, id)
 }

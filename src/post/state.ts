@@ -15,8 +15,35 @@ export interface PendingCanary {
   retryDeadlineSeconds: number
   /** The deployment the stage served before the canary: the one a rollback keeps. */
   baseDeploymentId: string
+  /** Marks the canary's CreateDeployment, so the post step can find a deployment whose answer was lost. */
+  canaryToken?: string
   /** Unknown only while CreateDeployment is under way. */
   canaryDeploymentId?: string
+  /** The change sent last and not yet answered (e.g. "UpdateStage"): it may land after the post step starts. */
+  inFlight?: string
+}
+
+/**
+ * The main step's record of its canary, kept in the state file as it goes: every change is marked as in
+ * flight before it is sent and unmarked once answered, so the post step knows what may still land.
+ */
+export class CanaryRecord {
+  constructor(private pending: PendingCanary) {
+    savePendingCanary(pending)
+  }
+
+  update(fields: Partial<PendingCanary>): void {
+    this.pending = { ...this.pending, ...fields }
+    savePendingCanary(this.pending)
+  }
+
+  /** Sends a change; an unanswered one (killed, failed) stays marked as in flight. */
+  async sending<T>(what: string, send: () => Promise<T>): Promise<T> {
+    this.update({ inFlight: what })
+    const answer = await send()
+    this.update({ inFlight: undefined })
+    return answer
+  }
 }
 
 export function savePendingCanary(pending: PendingCanary): void {

@@ -1,16 +1,21 @@
 /** The step's outputs: always written first, so a later failure (the summary) cannot lose them. */
 import * as core from '@actions/core'
+import { redact } from '../secrets.js'
 import type { Result } from './result.js'
 
 export function setOutputs(result: Result): void {
-  core.setOutput('invoke-url', result.invokeUrl)
-  core.setOutput('deployment-id', result.deploymentId)
-  core.setOutput('previous-deployment-id', result.previousDeploymentId ?? '')
-  core.setOutput('stage-name', result.stageName)
-  core.setOutput('rest-api-id', result.restApiId)
-  core.setOutput('canary-deployment-id', result.canaryDeploymentId ?? '')
-  core.setOutput('canary-result', result.canaryResult)
-  core.setOutput('health-report', JSON.stringify(healthReport(result)))
+  const outputs: Record<string, string> = {
+    'invoke-url': result.invokeUrl,
+    'deployment-id': result.deploymentId,
+    'previous-deployment-id': result.previousDeploymentId ?? '',
+    'stage-name': result.stageName,
+    'rest-api-id': result.restApiId,
+    'canary-deployment-id': result.canaryDeploymentId ?? '',
+    'canary-result': result.canaryResult,
+    'health-report': JSON.stringify(healthReport(result))
+  }
+  // The outputs file is not masked by the runner: a secret echoed in a probe's failure must not reach it.
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
 }
 
 export function healthReport(result: Pick<Result, 'steps'>): object {

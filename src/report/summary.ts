@@ -5,6 +5,7 @@
  */
 import * as core from '@actions/core'
 import { errorMessage } from '../errors.js'
+import { redact } from '../secrets.js'
 import { consoleStageUrl } from '../urls.js'
 import type { CanaryResult, Result, StepReport } from './result.js'
 
@@ -87,7 +88,7 @@ export function renderFailureSummary(title: string, lines: string[]): string {
 /** Appends to the job summary; warns instead of failing when it cannot (no GITHUB_STEP_SUMMARY). */
 export async function writeSummary(html: string): Promise<void> {
   try {
-    await core.summary.addRaw(html).write()
+    await core.summary.addRaw(redact(html)).write()
   } catch (error) {
     core.warning(`The job summary was not written: ${errorMessage(error)}`)
   } finally {

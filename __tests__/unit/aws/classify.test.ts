@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { classify, isRetryable } from '../../../src/aws/classify.js'
+import { classify, isAmbiguous, isRetryable } from '../../../src/aws/classify.js'
 
 describe('isRetryable', () => {
   it.each([
@@ -54,5 +54,24 @@ describe('classify', () => {
     expect(classify({ name: 'ServiceUnavailableException' })).toBe('unavailable')
     expect(classify({ code: 'ECONNRESET' })).toBe('network')
     expect(classify({ name: 'InternalFailure' })).toBe('other')
+  })
+
+  it('treats 500, 502, 503 and 504 as transient, as the SDK does, but not 501', () => {
+    for (const status of [500, 502, 503, 504])
+      expect(isRetryable({ name: 'InternalFailure', status })).toBe(true)
+    expect(isRetryable({ name: 'NotImplemented', status: 501 })).toBe(false)
+    expect(classify({ name: 'TimeoutError' })).toBe('network')
+  })
+
+  it('calls a failure ambiguous when the request may have been applied', () => {
+    expect(isAmbiguous({ code: 'ECONNRESET' })).toBe(true)
+    expect(isAmbiguous({ name: 'TimeoutError', code: 'ETIMEDOUT' })).toBe(true)
+    expect(isAmbiguous({ name: 'InternalFailure', status: 502 })).toBe(true)
+    // Refused before it was applied: throttled, conflicting, or invalid.
+    expect(isAmbiguous({ name: 'TooManyRequestsException', status: 429 })).toBe(false)
+    expect(isAmbiguous({ name: 'ConflictException', message: 'concurrent modification', status: 409 })).toBe(
+      false
+    )
+    expect(isAmbiguous({ name: 'BadRequestException', status: 400 })).toBe(false)
   })
 })

@@ -40,14 +40,18 @@ describe('describeAwsError', () => {
   })
 
   it('advises on the retry deadline for what the retry policy retries', () => {
-    for (const name of ['TooManyRequestsException', 'ServiceUnavailableException'])
-      expect(describeAwsError('GetStage', sdkError(name, 'x', 429), context).message).toContain(
+    for (const [name, status] of [
+      ['TooManyRequestsException', 429],
+      ['ServiceUnavailableException', 503],
+      ['InternalFailure', 500]
+    ] as const)
+      expect(describeAwsError('GetStage', sdkError(name, 'x', status), context).message).toContain(
         'raise "retry-deadline-seconds"'
       )
   })
 
   it('adds no advice it does not have', () => {
-    const error = describeAwsError('GetStage', sdkError('InternalFailure', 'boom', 500), context)
-    expect(error.message).toBe('GetStage failed: InternalFailure (HTTP 500): boom')
+    const error = describeAwsError('GetStage', sdkError('SerializationException', 'boom', 400), context)
+    expect(error.message).toBe('GetStage failed: SerializationException (HTTP 400): boom')
   })
 })

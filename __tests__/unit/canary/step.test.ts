@@ -24,7 +24,9 @@ const live = () => new AbortController().signal
 
 // runStep logs its progress with core.info (stdout); keep the test output to jest's own.
 beforeAll(() => void jest.spyOn(process.stdout, 'write').mockImplementation(() => true))
-afterAll(() => jest.restoreAllMocks())
+afterAll(() => {
+  jest.restoreAllMocks()
+})
 
 describe('runStep', () => {
   it('runs one round when there is no bake', async () => {

@@ -2,6 +2,7 @@
  * Health probes against the stage's URL. API Gateway splits canary traffic at random per request, so a
  * step's probes reach the canary and the base deployment alike; every probe counts.
  */
+import vm from 'node:vm'
 import type { HealthCheckInputs } from '../../inputs/index.js'
 import type { LatencySummary } from '../../report/result.js'
 import { formatStatusRanges, statusMatches } from './status-ranges.js'
@@ -30,11 +31,33 @@ export function judgeResponse(check: HealthCheckInputs, status: number, body: st
     return `status ${status}, expected ${formatStatusRanges(check.expectedStatus)}`
   if (check.bodyContains) {
     const found = check.bodyContains.regex
-      ? check.bodyContains.regex.test(body)
+      ? matchBounded(check.bodyContains.regex, body)
       : body.includes(check.bodyContains.text)
+    if (found === 'timeout')
+      return `health-check-body-contains took longer than ${REGEX_TIMEOUT_MS} ms to match (a runaway regular expression)`
     if (!found) return `body does not contain ${check.bodyContains.text}`
   }
   return undefined
+}
+
+/** How long a user's regular expression may run on one body before the probe counts as failed. */
+export const REGEX_TIMEOUT_MS = 100
+// One script and context for every match, made on first use: a context costs about 2 ms to make.
+let matcher: { script: vm.Script; sandbox: vm.Context } | undefined
+
+/**
+ * JavaScript's regular expressions backtrack, so a pattern like /(a+)+$/ can run for hours on a short
+ * body. The match runs in a vm context whose timeout interrupts it (no dependency, no native code).
+ */
+export function matchBounded(regex: RegExp, body: string): boolean | 'timeout' {
+  try {
+    matcher ??= { script: new vm.Script('regex.test(body)'), sandbox: vm.createContext({}) }
+    Object.assign(matcher.sandbox, { regex, body })
+    return matcher.script.runInContext(matcher.sandbox, { timeout: REGEX_TIMEOUT_MS }) === true
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return 'timeout'
+    throw error
+  }
 }
 
 /** Nearest-rank percentile of sorted values. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { healthCheckUrl, judgeResponse, percentile, summarize } from '../../../../src/canary/checks/probes.js'
+import {
+  healthCheckUrl,
+  judgeResponse,
+  matchBounded,
+  percentile,
+  summarize
+} from '../../../../src/canary/checks/probes.js'
 import { parseStatusRanges } from '../../../../src/canary/checks/status-ranges.js'
 import type { HealthCheckInputs } from '../../../../src/inputs/index.js'
 
@@ -57,5 +63,19 @@ describe('healthCheckUrl', () => {
     expect(healthCheckUrl({ ...check, url: 'https://api.example.com/v1/health' }, 'ignored')).toBe(
       'https://api.example.com/v1/health'
     )
+  })
+})
+
+describe('matchBounded', () => {
+  it('matches like RegExp.test, independent of earlier matches', () => {
+    expect(matchBounded(/ok/i, 'OK')).toBe(true)
+    expect(matchBounded(/ok/, 'no')).toBe(false)
+  })
+
+  it('turns a runaway regular expression into a failed probe instead of a stalled step', () => {
+    const started = Date.now()
+    const runaway = { ...check, bodyContains: { text: '/^(a+)+$/', regex: /^(a+)+$/ } }
+    expect(judgeResponse(runaway, 200, `${'a'.repeat(40)}b`)).toContain('took longer than 100 ms')
+    expect(Date.now() - started).toBeLessThan(2000)
   })
 })

@@ -1,0 +1,32 @@
+/**
+ * Secrets from the inputs (probe header values), masked in every form they can take in what the action
+ * writes: as given, JSON-escaped (outputs, state), URL-encoded, and HTML-escaped (the job summary). The
+ * runner masks registered values in the log; files it does not mask (summary, outputs) go through redact().
+ */
+import * as core from '@actions/core'
+
+const forms = new Set<string>()
+
+export function secretForms(value: string): string[] {
+  const variants = [
+    value,
+    JSON.stringify(value).slice(1, -1),
+    encodeURIComponent(value),
+    value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  ]
+  return [...new Set(variants)].filter(form => form !== '')
+}
+
+export function registerSecret(value: string): void {
+  for (const form of secretForms(value)) {
+    core.setSecret(form)
+    forms.add(form)
+  }
+}
+
+/** The text with every form of every registered secret replaced by ***. Longest first, so no part is left. */
+export function redact(text: string): string {
+  let out = text
+  for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join('***')
+  return out
+}
