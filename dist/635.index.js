@@ -260,16 +260,18 @@ async function reconcileQuietly(operation, reconcile, deadlineMs) {
 /* harmony export */   x: () => (/* binding */ Gateway)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
-/* harmony import */ var _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(818);
+/* harmony import */ var _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(818);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(311);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(311);
 /* harmony import */ var _call_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6297);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1373);
 /**
  * The one module that talks to API Gateway: builds the client (region, endpoint, user agent, no SDK
  * retries) and sends each operation through `callAws`. It holds no state that changes between calls.
  */
+
 
 
 
@@ -286,13 +288,16 @@ class Gateway {
         this.ownsClient = ownsClient;
     }
     static open(options) {
-        const client = new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_4__/* .APIGatewayClient */ .UR2({
+        const client = new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_5__/* .APIGatewayClient */ .UR2({
             region: options.region,
             endpoint: options.endpointUrl,
-            customUserAgent: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .USER_AGENT */ ._,
+            customUserAgent: _version_js__WEBPACK_IMPORTED_MODULE_6__/* .USER_AGENT */ ._,
             // callAws retries; SDK retries on top would multiply the attempts and ignore the deadline.
             maxAttempts: 1,
-            requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000 }
+            requestHandler: {
+                connectionTimeout: 10_000,
+                ...(0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .proxyAgents */ .Hd)((0,_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .serviceEndpoint */ .Xf)('apigateway', options.region, options.endpointUrl))
+            }
         });
         return new Gateway(client, options, true);
     }
@@ -313,7 +318,7 @@ class Gateway {
         const matches = [];
         let position;
         do {
-            const page = await this.call('GetRestApis', undefined, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_4__/* .GetRestApisCommand */ .hwD({ limit: 500, position }), { abortSignal }));
+            const page = await this.call('GetRestApis', undefined, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_5__/* .GetRestApisCommand */ .hwD({ limit: 500, position }), { abortSignal }));
             for (const api of page.items ?? [])
                 if (api.name === name && api.id)
                     matches.push(api.id);
@@ -331,7 +336,7 @@ class Gateway {
      */
     async restApiName(restApiId) {
         try {
-            const api = await this.call('GetRestApi', restApiId, () => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_4__/* .GetRestApiCommand */ .Wy4({ restApiId })));
+            const api = await this.call('GetRestApi', restApiId, () => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_5__/* .GetRestApiCommand */ .Wy4({ restApiId })));
             return api.name;
         }
         catch (error) {
@@ -346,7 +351,7 @@ class Gateway {
      */
     async getStage(restApiId, stageName) {
         try {
-            return await this.call('GetStage', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_4__/* .GetStageCommand */ .aOX({ restApiId, stageName }), { abortSignal }));
+            return await this.call('GetStage', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_5__/* .GetStageCommand */ .aOX({ restApiId, stageName }), { abortSignal }));
         }
         catch (error) {
             if (!(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ) || error.code !== 'NotFoundException')
@@ -374,7 +379,7 @@ class Gateway {
     async createDeployment(request, token = newDeploymentToken()) {
         const restApiId = request.restApiId;
         const marked = { ...request, description: withToken(request.description, token) };
-        const deployment = await this.call('CreateDeployment', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_4__/* .CreateDeploymentCommand */ .ttP(marked), { abortSignal }), {
+        const deployment = await this.call('CreateDeployment', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_5__/* .CreateDeploymentCommand */ .ttP(marked), { abortSignal }), {
             reconcile: deadlineMs => this.findDeployment(restApiId, token, deadlineMs)
         });
         if (!deployment.id)
@@ -385,7 +390,7 @@ class Gateway {
     async findDeployment(restApiId, token, deadlineMs) {
         let position;
         do {
-            const page = await this.call('GetDeployments', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_4__/* .GetDeploymentsCommand */ ._1U({ restApiId, limit: 500, position }), { abortSignal }), { deadlineMs });
+            const page = await this.call('GetDeployments', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_5__/* .GetDeploymentsCommand */ ._1U({ restApiId, limit: 500, position }), { abortSignal }), { deadlineMs });
             const found = page.items?.find(d => d.id && hasToken(d.description, token));
             if (found?.id)
                 return { ...found, id: found.id };
@@ -399,7 +404,7 @@ class Gateway {
      * "remove /canarySettings" would be refused, and the run would report a change as not made).
      */
     async updateStage(restApiId, stageName, patchOperations, applied) {
-        return this.call('UpdateStage', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_4__/* .UpdateStageCommand */ .hJS({ restApiId, stageName, patchOperations }), { abortSignal }), {
+        return this.call('UpdateStage', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_5__/* .UpdateStageCommand */ .hJS({ restApiId, stageName, patchOperations }), { abortSignal }), {
             reconcile: applied
                 ? async (deadlineMs) => {
                     const stage = await this.getStageWithin(restApiId, stageName, deadlineMs);
@@ -410,13 +415,13 @@ class Gateway {
     }
     /** Deletes a deployment. NotFound after a lost answer means the first attempt deleted it. */
     async deleteDeployment(restApiId, deploymentId) {
-        await this.call('DeleteDeployment', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_4__/* .DeleteDeploymentCommand */ .Esf({ restApiId, deploymentId }), { abortSignal }), {
+        await this.call('DeleteDeployment', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_5__/* .DeleteDeploymentCommand */ .Esf({ restApiId, deploymentId }), { abortSignal }), {
             reconcile: async (deadlineMs) => (await this.deploymentExists(restApiId, deploymentId, deadlineMs)) ? undefined : {}
         });
     }
     async deploymentExists(restApiId, deploymentId, deadlineMs) {
         try {
-            await this.call('GetDeployment', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_4__/* .GetDeploymentCommand */ .Tvn({ restApiId, deploymentId }), { abortSignal }), { deadlineMs });
+            await this.call('GetDeployment', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_5__/* .GetDeploymentCommand */ .Tvn({ restApiId, deploymentId }), { abortSignal }), { deadlineMs });
             return true;
         }
         catch (error) {
@@ -427,12 +432,12 @@ class Gateway {
     }
     /** Every stage of the API, to tell whether a deployment is still used (GetStages returns them all). */
     async getStages(restApiId) {
-        const stages = await this.call('GetStages', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_4__/* .GetStagesCommand */ .pY7({ restApiId }), { abortSignal }));
+        const stages = await this.call('GetStages', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_5__/* .GetStagesCommand */ .pY7({ restApiId }), { abortSignal }));
         return stages.item ?? [];
     }
     async getStageWithin(restApiId, stageName, deadlineMs) {
         try {
-            return await this.call('GetStage', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_4__/* .GetStageCommand */ .aOX({ restApiId, stageName }), { abortSignal }), { deadlineMs });
+            return await this.call('GetStage', restApiId, abortSignal => this.client.send(new _aws_sdk_client_api_gateway__WEBPACK_IMPORTED_MODULE_5__/* .GetStageCommand */ .aOX({ restApiId, stageName }), { abortSignal }), { deadlineMs });
         }
         catch (error) {
             if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ && error.code === 'NotFoundException')
@@ -454,6 +459,40 @@ function withToken(description, token) {
 }
 function hasToken(description, token) {
     return description?.endsWith(`[${token}]`) ?? false;
+}
+
+
+/***/ }),
+
+/***/ 1373:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ proxyAgents),
+/* harmony export */   Xf: () => (/* binding */ serviceEndpoint)
+/* harmony export */ });
+/* unused harmony export proxyFor */
+/* harmony import */ var hpagent__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9611);
+/* harmony import */ var proxy_from_env__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8182);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5769);
+
+
+
+/** The proxy URL for this endpoint, or undefined to connect directly. */
+function proxyFor(url) {
+    return (0,proxy_from_env__WEBPACK_IMPORTED_MODULE_2__/* .getProxyForUrl */ .T)(url) || undefined;
+}
+/** The service's endpoint: the given one (an emulator), else the regional AWS endpoint. */
+function serviceEndpoint(service, region, endpointUrl) {
+    return endpointUrl ?? `https://${service}.${region}.${(0,_urls_js__WEBPACK_IMPORTED_MODULE_1__/* .dnsSuffix */ .T3)(region)}`;
+}
+/** Agents for the SDK's NodeHttpHandler: both set, since a proxy may serve http and https endpoints. */
+function proxyAgents(endpoint) {
+    const proxy = proxyFor(endpoint);
+    if (!proxy)
+        return undefined;
+    const options = { proxy, keepAlive: true };
+    return { httpAgent: new hpagent__WEBPACK_IMPORTED_MODULE_0__/* .HttpProxyAgent */ .sH(options), httpsAgent: new hpagent__WEBPACK_IMPORTED_MODULE_0__/* .HttpsProxyAgent */ .bW(options) };
 }
 
 

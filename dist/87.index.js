@@ -19,7 +19,10 @@ var errors = __webpack_require__(3916);
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/aws/call.ts + 3 modules
 var call = __webpack_require__(6297);
+// EXTERNAL MODULE: ./src/aws/proxy.ts
+var proxy = __webpack_require__(1373);
 ;// CONCATENATED MODULE: ./src/aws/cloudwatch.ts
+
 
 
 
@@ -41,7 +44,11 @@ class AlarmReader {
             region: this.options.region,
             endpoint: this.options.endpointUrl,
             customUserAgent: version/* USER_AGENT */._,
-            maxAttempts: 1
+            maxAttempts: 1,
+            requestHandler: {
+                connectionTimeout: 10_000,
+                ...(0,proxy/* proxyAgents */.Hd)((0,proxy/* serviceEndpoint */.Xf)('monitoring', this.options.region, this.options.endpointUrl))
+            }
         }));
         const states = new Map();
         for (let i = 0; i < this.names.length; i += NAMES_PER_CALL) {
@@ -157,6 +164,8 @@ var plan = __webpack_require__(3589);
 // EXTERNAL MODULE: external "node:vm"
 var external_node_vm_ = __webpack_require__(714);
 var external_node_vm_default = /*#__PURE__*/__webpack_require__.n(external_node_vm_);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
 // EXTERNAL MODULE: ./src/canary/checks/status-ranges.ts
 var status_ranges = __webpack_require__(3263);
 ;// CONCATENATED MODULE: ./src/canary/checks/probes.ts
@@ -164,6 +173,7 @@ var status_ranges = __webpack_require__(3263);
  * Health probes against the stage's URL. API Gateway splits canary traffic at random per request, so a
  * step's probes reach the canary and the base deployment alike; every probe counts.
  */
+
 
 
 function healthCheckUrl(check, invokeUrl) {
@@ -227,11 +237,15 @@ function summarize(outcomes) {
         samples: [...new Set(failed.map(o => o.failure))].slice(0, 5)
     };
 }
+// undici's agent reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY itself; one for every probe of the run.
+let dispatcher;
+const proxyDispatcher = () => (dispatcher ??= new undici.EnvHttpProxyAgent());
 async function probe(check, url, signal) {
     const started = performance.now();
     const timeout = AbortSignal.timeout(check.timeoutMs);
     try {
-        const response = await fetch(url, {
+        const response = await (0,undici.fetch)(url, {
+            dispatcher: proxyDispatcher(),
             method: check.method,
             headers: check.headers,
             signal: signal ? AbortSignal.any([signal, timeout]) : timeout,

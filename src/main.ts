@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import { ActionError, InputError, errorMessage } from './errors.js'
 import { readInputs, secretsOf } from './inputs/index.js'
 import { loadPendingCanary } from './post/state.js'
-import { registerSecret } from './secrets.js'
+import { proxySecrets, registerSecret } from './secrets.js'
 import { setOutputs } from './report/outputs.js'
 import { renderFailureSummary, renderSummary, writeSummary } from './report/summary.js'
 
@@ -26,7 +26,7 @@ export async function run(): Promise<void> {
   try {
     // Validated before any AWS code loads: bad input fails in about the time node takes to start.
     const inputs = readInputs(name => core.getInput(name), process.env)
-    for (const secret of secretsOf(inputs)) registerSecret(secret)
+    for (const secret of [...secretsOf(inputs), ...proxySecrets(process.env)]) registerSecret(secret)
     const { execute } = await import('./commands/index.js')
     const result = await execute(inputs, controller.signal)
     finished = true

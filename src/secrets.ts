@@ -30,3 +30,19 @@ export function redact(text: string): string {
   for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join('***')
   return out
 }
+
+/** The password of a proxy URL in the environment (http://user:password@proxy:3128), which the log must not show. */
+export function proxySecrets(env: Record<string, string | undefined>): string[] {
+  const secrets: string[] = []
+  for (const name of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy']) {
+    const value = env[name]
+    if (!value) continue
+    try {
+      const { password } = new URL(value.includes('://') ? value : `http://${value}`)
+      if (password) secrets.push(decodeURIComponent(password))
+    } catch {
+      // Not a URL: the proxy library will not use it either.
+    }
+  }
+  return secrets
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { redact, registerSecret, secretForms } from '../../src/secrets.js'
+import { proxySecrets, redact, registerSecret, secretForms } from '../../src/secrets.js'
 
 describe('secrets', () => {
   it('knows the forms a secret takes in JSON, URLs and HTML', () => {
@@ -21,5 +21,17 @@ describe('secrets', () => {
     expect(redact('<td>Bearer &quot;tok&quot;</td>')).toBe('<td>***</td>')
     expect(redact('https://h/?auth=Bearer%20%22tok%22')).toBe('https://h/?auth=***')
     expect(redact('nothing secret')).toBe('nothing secret')
+  })
+})
+
+describe('proxySecrets', () => {
+  it('finds the password of proxy URLs in the environment', () => {
+    expect(
+      proxySecrets({
+        HTTPS_PROXY: 'http://ci:p%40ss@proxy.internal:3128',
+        http_proxy: 'proxy.internal:3128',
+        ALL_PROXY: 'not a url at all'
+      })
+    ).toEqual(['p@ss'])
   })
 })

@@ -5,6 +5,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { ActionError } from '../errors.js'
 import { USER_AGENT } from '../version.js'
 import { callAws } from './call.js'
+import { proxyAgents, serviceEndpoint } from './proxy.js'
 
 export interface CloudWatchOptions {
   region: string
@@ -32,7 +33,11 @@ export class AlarmReader {
       region: this.options.region,
       endpoint: this.options.endpointUrl,
       customUserAgent: USER_AGENT,
-      maxAttempts: 1
+      maxAttempts: 1,
+      requestHandler: {
+        connectionTimeout: 10_000,
+        ...proxyAgents(serviceEndpoint('monitoring', this.options.region, this.options.endpointUrl))
+      }
     }))
     const states = new Map<string, string>()
     for (let i = 0; i < this.names.length; i += NAMES_PER_CALL) {

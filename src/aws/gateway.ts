@@ -23,6 +23,7 @@ import { randomBytes } from 'node:crypto'
 import { ActionError, errorMessage } from '../errors.js'
 import { USER_AGENT } from '../version.js'
 import { callAws, type CallOptions } from './call.js'
+import { proxyAgents, serviceEndpoint } from './proxy.js'
 
 export interface GatewayOptions {
   region: string
@@ -46,7 +47,10 @@ export class Gateway {
       customUserAgent: USER_AGENT,
       // callAws retries; SDK retries on top would multiply the attempts and ignore the deadline.
       maxAttempts: 1,
-      requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000 }
+      requestHandler: {
+        connectionTimeout: 10_000,
+        ...proxyAgents(serviceEndpoint('apigateway', options.region, options.endpointUrl))
+      }
     })
     return new Gateway(client, options, true)
   }

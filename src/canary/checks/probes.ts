@@ -3,6 +3,7 @@
  * step's probes reach the canary and the base deployment alike; every probe counts.
  */
 import vm from 'node:vm'
+import { EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici'
 import type { HealthCheckInputs } from '../../inputs/index.js'
 import type { LatencySummary } from '../../report/result.js'
 import { formatStatusRanges, statusMatches } from './status-ranges.js'
@@ -85,6 +86,10 @@ export function summarize(outcomes: ProbeOutcome[]): ProbeBatch {
   }
 }
 
+// undici's agent reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY itself; one for every probe of the run.
+let dispatcher: Dispatcher | undefined
+const proxyDispatcher = (): Dispatcher => (dispatcher ??= new EnvHttpProxyAgent())
+
 export async function probe(
   check: HealthCheckInputs,
   url: string,
@@ -94,6 +99,7 @@ export async function probe(
   const timeout = AbortSignal.timeout(check.timeoutMs)
   try {
     const response = await fetch(url, {
+      dispatcher: proxyDispatcher(),
       method: check.method,
       headers: check.headers,
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,

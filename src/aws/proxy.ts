@@ -1,0 +1,32 @@
+/**
+ * Proxies, as the runner's environment names them (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, lower-case too): the
+ * AWS SDK gets an agent that tunnels through the proxy (CONNECT), as AWS's guide for the SDK shows with
+ * hpagent; `proxy-from-env` decides, with NO_PROXY's rules, whether an endpoint goes through it.
+ * (The SDK reads its credentials from the environment in the same way.)
+ */
+import type { Agent } from 'node:http'
+import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent'
+import { getProxyForUrl } from 'proxy-from-env'
+import { dnsSuffix } from '../urls.js'
+
+/** The proxy URL for this endpoint, or undefined to connect directly. */
+export function proxyFor(url: string): string | undefined {
+  return getProxyForUrl(url) || undefined
+}
+
+/** The service's endpoint: the given one (an emulator), else the regional AWS endpoint. */
+export function serviceEndpoint(
+  service: 'apigateway' | 'monitoring',
+  region: string,
+  endpointUrl?: string
+): string {
+  return endpointUrl ?? `https://${service}.${region}.${dnsSuffix(region)}`
+}
+
+/** Agents for the SDK's NodeHttpHandler: both set, since a proxy may serve http and https endpoints. */
+export function proxyAgents(endpoint: string): { httpAgent: Agent; httpsAgent: Agent } | undefined {
+  const proxy = proxyFor(endpoint)
+  if (!proxy) return undefined
+  const options = { proxy, keepAlive: true }
+  return { httpAgent: new HttpProxyAgent(options), httpsAgent: new HttpsProxyAgent(options) }
+}
