@@ -7,6 +7,7 @@ import * as core from '@actions/core'
 import { errorMessage } from '../errors.js'
 import { redact } from '../secrets.js'
 import { consoleStageUrl } from '../urls.js'
+import { canaryChart } from './chart.js'
 import type { CanaryResult, Result, StepReport } from './result.js'
 
 export interface SummaryContext {
@@ -63,6 +64,9 @@ export function renderSummary(result: Result, context: SummaryContext): string {
     ['Duration', formatDuration(context.durationMs)]
   )
   const parts = [`<h3>${escapeHtml(summaryTitle(result))}</h3>`, table(['What', 'Value'], rows)]
+  const chart = canaryChart(result)
+  // A blank line on each side: GitHub renders the fenced block as markdown between the HTML parts.
+  if (chart) parts.push(`\n${chart}\n`)
   if (result.steps.length > 0) {
     parts.push('<h4>Canary steps</h4>')
     parts.push(

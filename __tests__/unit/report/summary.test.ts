@@ -60,6 +60,7 @@ describe('renderSummary', () => {
     expect(html).toContain('<td>Duration</td><td>1 min 23 s</td>')
     expect(html).toContain('https://console.aws.amazon.com/apigateway/main/apis/a1b2c3/stages')
     expect(html).not.toContain('Canary steps')
+    expect(html).not.toContain('```mermaid')
   })
 
   it('lists each canary step with its bake and latency percentiles', () => {
@@ -68,6 +69,8 @@ describe('renderSummary', () => {
       context
     )
     expect(html).toContain('<h4>Canary steps</h4>')
+    // The chart stands apart from the HTML, so GitHub renders it as a fenced mermaid block.
+    expect(html).toContain('\n\n```mermaid\nxychart-beta\n')
     expect(html).toContain(
       '<td>10%</td><td>30 s</td><td>44</td><td>0</td><td>12 / 40 / 51 ms</td><td>none</td><td>✅ passed</td>'
     )
