@@ -1,7 +1,7 @@
 /**
  * The dispatcher: opens the clients, finds the API and stage once, and hands that context to the command's
- * handler. `main.ts` loads this module with a dynamic import(), so the AWS SDK is only loaded once the
- * inputs have passed validation.
+ * handler. Loaded with a dynamic import(), so the AWS SDK is only loaded once the inputs have passed
+ * validation.
  */
 import * as core from '@actions/core'
 import { AlarmReader } from '../aws/cloudwatch.js'
@@ -24,7 +24,7 @@ const HANDLERS: Record<Command, Handler> = {
     core.group(`rollback-canary on stage "${context.stageName}"`, () => rollbackCanaryCommand(context))
 }
 
-export async function execute(inputs: Inputs, signal: AbortSignal): Promise<Result> {
+export async function dispatch(inputs: Inputs, signal: AbortSignal): Promise<Result> {
   const { target } = inputs
   const gateway = Gateway.open({ ...target, signal })
   const alarms =

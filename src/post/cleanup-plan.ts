@@ -1,5 +1,5 @@
 /** Pure decision of the post step: what to do with a canary the main step may have left behind. */
-import type { PendingCanary } from './state.js'
+import type { PendingCanary } from './pending.js'
 import type { StageState } from '../deploy/stage-plan.js'
 
 export type CleanupAction = 'none' | 'rollback' | 'finish-promotion' | 'foreign'

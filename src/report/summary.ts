@@ -1,11 +1,7 @@
 /**
- * The job summary. `renderSummary` is pure (result in, HTML out) so that what a reader sees is unit-tested;
- * `writeSummary` only appends it, and never fails a run that did its work: a runner without
- * GITHUB_STEP_SUMMARY gets a warning.
+ * The job summary, rendered by pure functions (result in, HTML out) so that what a reader sees is
+ * unit-tested; write-summary.ts appends it.
  */
-import * as core from '@actions/core'
-import { errorMessage } from '../errors.js'
-import { redact } from '../secrets.js'
 import { consoleStageUrl } from '../urls.js'
 import { canaryChart } from './chart.js'
 import type { CanaryResult, Result, StepReport } from './result.js'
@@ -87,17 +83,6 @@ export function renderSummary(result: Result, context: SummaryContext): string {
 /** A failure before there was a result: input errors, or an error that stopped the run. */
 export function renderFailureSummary(title: string, lines: string[]): string {
   return `<h3>${escapeHtml(title)}</h3>\n<ul>\n${lines.map(l => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>\n`
-}
-
-/** Appends to the job summary; warns instead of failing when it cannot (no GITHUB_STEP_SUMMARY). */
-export async function writeSummary(html: string): Promise<void> {
-  try {
-    await core.summary.addRaw(redact(html)).write()
-  } catch (error) {
-    core.warning(`The job summary was not written: ${errorMessage(error)}`)
-  } finally {
-    core.summary.emptyBuffer()
-  }
 }
 
 function stepRow(step: StepReport): string[] {
