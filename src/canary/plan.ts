@@ -59,20 +59,32 @@ export function formatPercent(percent: number): string {
   return Number.isInteger(percent) ? percent.toFixed(1) : String(percent)
 }
 
-/** Chance that none of `probes` requests reaches a canary that gets `percent` % of traffic at random. */
-export function chanceCanaryMissed(percent: number, probes: number): number {
-  return Math.pow(1 - percent / 100, probes)
+/**
+ * The chance that `probes` random requests all miss a fault in a canary that takes `percent` % of the
+ * traffic and fails `failureRate` of its requests. With failureRate 1: the chance the canary got no probe.
+ */
+export function chanceUnnoticed(
+  percent: number,
+  probes: number,
+  failureRate = DETECTED_FAILURE_RATE
+): number {
+  return Math.pow(1 - (percent / 100) * failureRate, probes)
 }
 
-export const MISSED_CANARY_TOLERANCE = 0.01
-export const MAX_PROBES_PER_STEP = 1000
+/** Each check round is sized to catch a canary that fails this share of its requests... */
+export const DETECTED_FAILURE_RATE = 0.2
+/** ...with at most this chance of missing it. */
+export const MISSED_TOLERANCE = 0.01
+export const MAX_PROBES_PER_ROUND = 1000
 
 /**
- * The probe count for one step: at least `requested`, raised until the chance that the canary got no probe
- * is at most 1% (bounded, so a 0.1% canary does not send thousands of requests).
+ * The probe count for one check round: at least `requested`, raised until a canary taking `percent` % of
+ * the traffic and failing a fifth of its requests goes unnoticed with at most 1% chance (44 probes catch
+ * a 50% canary, 228 a 10% one), bounded so that a 0.1% canary does not send thousands of requests. At 100%
+ * there is no base to hide behind, and the count is as given.
  */
-export function probesForStep(percent: number, requested: number): number {
-  if (percent >= 100 || chanceCanaryMissed(percent, requested) <= MISSED_CANARY_TOLERANCE) return requested
-  const needed = Math.ceil(Math.log(MISSED_CANARY_TOLERANCE) / Math.log(1 - percent / 100))
-  return Math.min(Math.max(needed, requested), MAX_PROBES_PER_STEP)
+export function probesPerRound(percent: number, requested: number): number {
+  if (percent >= 100 || chanceUnnoticed(percent, requested) <= MISSED_TOLERANCE) return requested
+  const needed = Math.ceil(Math.log(MISSED_TOLERANCE) / Math.log(1 - (percent / 100) * DETECTED_FAILURE_RATE))
+  return Math.min(Math.max(needed, requested), MAX_PROBES_PER_ROUND)
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   canaryDeploymentRequest,
-  chanceCanaryMissed,
+  chanceUnnoticed,
   formatPercent,
-  probesForStep,
+  probesPerRound,
   promoteOps,
   removeCanaryOps,
   shiftTrafficOps
@@ -60,20 +60,30 @@ describe('canary requests', () => {
   })
 })
 
-describe('probesForStep', () => {
-  it('keeps the requested count when the canary would likely be probed', () => {
-    expect(probesForStep(50, 10)).toBe(10)
-    expect(probesForStep(100, 1)).toBe(1)
+describe('probesPerRound', () => {
+  it('keeps the requested count when it already catches a canary failing a fifth of its requests', () => {
+    expect(probesPerRound(50, 50)).toBe(50)
+    expect(probesPerRound(100, 1)).toBe(1)
   })
 
-  it('raises the count until the chance of missing the canary is at most 1%', () => {
-    const probes = probesForStep(10, 10)
-    expect(probes).toBe(44)
-    expect(chanceCanaryMissed(10, probes)).toBeLessThanOrEqual(0.01)
-    expect(chanceCanaryMissed(10, probes - 1)).toBeGreaterThan(0.01)
+  it('raises the count until a 20%-failing canary goes unnoticed in a round with at most 1% chance', () => {
+    for (const [percent, expected] of [
+      [50, 44],
+      [10, 228]
+    ]) {
+      const probes = probesPerRound(percent, 10)
+      expect(probes).toBe(expected)
+      expect(chanceUnnoticed(percent, probes)).toBeLessThanOrEqual(0.01)
+      expect(chanceUnnoticed(percent, probes - 1)).toBeGreaterThan(0.01)
+    }
   })
 
   it('is bounded for tiny canaries', () => {
-    expect(probesForStep(0.1, 10)).toBe(1000)
+    expect(probesPerRound(0.1, 10)).toBe(1000)
+  })
+
+  it('also says how likely the canary gets no probe at all', () => {
+    expect(chanceUnnoticed(10, 44, 1)).toBeLessThanOrEqual(0.01)
+    expect(chanceUnnoticed(10, 43, 1)).toBeGreaterThan(0.01)
   })
 })
