@@ -3,7 +3,8 @@
  * step's probes reach the canary and the base deployment alike; every probe counts.
  */
 import vm from 'node:vm'
-import { EnvHttpProxyAgent, fetch, type Dispatcher } from 'undici'
+import { fetch, ProxyAgent, type Dispatcher } from 'undici'
+import { proxyFor } from '../../aws/proxy.js'
 import type { HealthCheckInputs } from '../../inputs/index.js'
 import type { LatencySummary } from '../../report/result.js'
 import { formatStatusRanges, statusMatches } from './status-ranges.js'
@@ -86,9 +87,16 @@ export function summarize(outcomes: ProbeOutcome[]): ProbeBatch {
   }
 }
 
-// undici's agent reads HTTP_PROXY, HTTPS_PROXY and NO_PROXY itself; one for every probe of the run.
-let dispatcher: Dispatcher | undefined
-const proxyDispatcher = (): Dispatcher => (dispatcher ??= new EnvHttpProxyAgent())
+// The proxy the environment names for the probe URL (the same NO_PROXY rules as the AWS calls), one agent
+// per proxy for the whole run; undefined: fetch's own direct connections.
+const proxyAgents = new Map<string, Dispatcher>()
+function proxyDispatcher(url: string): Dispatcher | undefined {
+  const proxy = proxyFor(url)
+  if (!proxy) return undefined
+  let agent = proxyAgents.get(proxy)
+  if (!agent) proxyAgents.set(proxy, (agent = new ProxyAgent(proxy)))
+  return agent
+}
 
 export async function probe(
   check: HealthCheckInputs,
@@ -99,7 +107,7 @@ export async function probe(
   const timeout = AbortSignal.timeout(check.timeoutMs)
   try {
     const response = await fetch(url, {
-      dispatcher: proxyDispatcher(),
+      dispatcher: proxyDispatcher(url),
       method: check.method,
       headers: check.headers,
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
