@@ -5,13 +5,13 @@
  * settings, domain mapping, export/SDK, GitHub deployment and PR comment.
  */
 import * as core from '@actions/core'
-import { context as github } from '@actions/github'
 import { alarmCheck } from '../canary/checks/alarms.js'
 import type { StepCheck } from '../canary/checks/check.js'
 import { healthProbes } from '../canary/checks/health-probes.js'
 import { releaseCanary } from '../canary/release.js'
 import { deployPlain } from '../deploy/plain.js'
 import type { Inputs } from '../inputs/index.js'
+import { describeRun } from '../inputs/run.js'
 import { resultFor, type Result } from '../report/result.js'
 import type { RunContext } from './context.js'
 
@@ -45,7 +45,7 @@ function releasePhase(inputs: Inputs): DeployPhase {
   return {
     name: canary ? 'canary release' : 'plain release',
     run: async (context, result) => {
-      const description = deployment.deploymentDescription ?? describeRun()
+      const description = deployment.deploymentDescription ?? describeRun(inputs.run)
       const { stage } = context
       if (canary && stage?.deploymentId) {
         const checks = stepChecks(context, inputs)
@@ -76,20 +76,4 @@ function stepChecks(context: RunContext, inputs: Inputs): StepCheck[] {
   if (inputs.checks.healthCheck) checks.push(healthProbes(inputs.checks.healthCheck, context.invokeUrl))
   if (context.alarms) checks.push(alarmCheck(context.alarms))
   return checks
-}
-
-/** The default deployment description: the commit, ref and run that made it, on one line. */
-export function describeRun(): string {
-  let text = `Deployed by GitHub Actions from ${github.sha ? github.sha.slice(0, 12) : 'an unknown commit'}`
-  if (github.ref) text += ` on ${github.ref}`
-  if (github.runId) {
-    let repository = ''
-    try {
-      repository = ` of ${github.repo.owner}/${github.repo.repo}`
-    } catch {
-      // context.repo throws without GITHUB_REPOSITORY; the run id alone still helps.
-    }
-    text += ` (run ${github.runId}${repository})`
-  }
-  return text
 }

@@ -9,12 +9,14 @@ import { readChecks, type CheckInputs } from './checks.js'
 import { readDeployment, type DeploymentInputs } from './deployment.js'
 import { Problems, Readers, splitLines, type GetInput } from './readers.js'
 import { checkAcrossAreas } from './rules.js'
+import { readRun, type RunEnv, type RunInfo } from './run.js'
 import { readCommand, readTarget, type Command, type TargetInputs } from './target.js'
 
 export type { CanaryInputs } from './canary.js'
 export type { CheckInputs, HealthCheckInputs } from './checks.js'
 export type { DeploymentInputs, ExistingCanaryPolicy } from './deployment.js'
 export type { GetInput } from './readers.js'
+export type { RunInfo } from './run.js'
 export type { Command, TargetInputs } from './target.js'
 
 export interface Inputs {
@@ -23,9 +25,14 @@ export interface Inputs {
   deployment: DeploymentInputs
   canary?: CanaryInputs
   checks: CheckInputs
+  /** The workflow run (commit, ref, run id), for the default deployment description. */
+  run: RunInfo
 }
 
-export function readInputs(get: GetInput, env: { AWS_REGION?: string; AWS_DEFAULT_REGION?: string }): Inputs {
+export function readInputs(
+  get: GetInput,
+  env: { AWS_REGION?: string; AWS_DEFAULT_REGION?: string } & RunEnv
+): Inputs {
   const problems = new Problems()
   const read = new Readers(get, problems)
   const command = readCommand(read)
@@ -40,7 +47,7 @@ export function readInputs(get: GetInput, env: { AWS_REGION?: string; AWS_DEFAUL
     canaryStageVariables: splitLines(get('canary-stage-variables')).length > 0
   })
   if (problems.list.length > 0) throw new InputError(problems.list)
-  return { command, target, deployment, canary, checks }
+  return { command, target, deployment, canary, checks, run: readRun(env) }
 }
 
 /** Every secret among the inputs, for core.setSecret before anything is logged. */
