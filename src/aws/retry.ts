@@ -10,9 +10,19 @@ export interface RetryPolicy {
   deadlineMs: number
   baseDelayMs: number
   maxDelayMs: number
+  /**
+   * Jitter added to a Retry-After wait. Small: the server has said when to come back, and API Gateway's
+   * Retry-After is in whole seconds already rounded up, so more jitter only leaves the quota's slots idle
+   * (docs/benchmarks.md, contention). Enough that concurrent runs do not return in lockstep.
+   */
+  retryAfterJitterMs: number
 }
 
-export const DEFAULT_RETRY_POLICY: Omit<RetryPolicy, 'deadlineMs'> = { baseDelayMs: 500, maxDelayMs: 20_000 }
+export const DEFAULT_RETRY_POLICY: Omit<RetryPolicy, 'deadlineMs'> = {
+  baseDelayMs: 500,
+  maxDelayMs: 20_000,
+  retryAfterJitterMs: 200
+}
 
 /**
  * The wait before attempt `attempt + 1` (attempt counts from 1), or undefined to give up. Without a
@@ -31,7 +41,7 @@ export function retryDelayMs(
   const retryAfter = Number(error.retryAfterSeconds)
   if (Number.isFinite(retryAfter) && retryAfter > 0) {
     // Honour the server, plus a little jitter so concurrent runs do not come back in lockstep.
-    delay = Math.round(retryAfter * 1000 + random() * policy.baseDelayMs)
+    delay = Math.round(retryAfter * 1000 + random() * policy.retryAfterJitterMs)
   }
   if (elapsedMs + delay > policy.deadlineMs) return undefined
   return delay

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { retryDelayMs } from '../../../src/aws/retry.js'
 
-const policy = { deadlineMs: 60_000, baseDelayMs: 500, maxDelayMs: 20_000 }
+const policy = { deadlineMs: 60_000, baseDelayMs: 500, maxDelayMs: 20_000, retryAfterJitterMs: 200 }
 const always = (value: number) => () => value
 
 describe('retryDelayMs', () => {
@@ -16,7 +16,7 @@ describe('retryDelayMs', () => {
 
   it('waits at least what Retry-After asks', () => {
     expect(retryDelayMs({ ...throttled, retryAfterSeconds: '5' }, 1, 0, policy, always(0))).toBe(5000)
-    expect(retryDelayMs({ ...throttled, retryAfterSeconds: '5' }, 1, 0, policy, always(1))).toBe(5500)
+    expect(retryDelayMs({ ...throttled, retryAfterSeconds: '5' }, 1, 0, policy, always(1))).toBe(5200)
   })
 
   it('gives up when the wait would pass the deadline', () => {
