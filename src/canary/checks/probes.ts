@@ -3,8 +3,9 @@
  * step's probes reach the canary and the base deployment alike; every probe counts.
  */
 import vm from 'node:vm'
-import { fetch, ProxyAgent, type Dispatcher } from 'undici'
-import { proxyFor } from '../../aws/proxy.js'
+import http, { type Agent } from 'node:http'
+import https from 'node:https'
+import { proxyAgents } from '../../aws/proxy.js'
 import type { HealthCheckInputs } from '../../inputs/index.js'
 import type { LatencySummary } from '../../report/result.js'
 import { formatStatusRanges, statusMatches } from './status-ranges.js'
@@ -87,15 +88,53 @@ export function summarize(outcomes: ProbeOutcome[]): ProbeBatch {
   }
 }
 
-// The proxy the environment names for the probe URL (the same NO_PROXY rules as the AWS calls), one agent
-// per proxy for the whole run; undefined: fetch's own direct connections.
-const proxyAgents = new Map<string, Dispatcher>()
-function proxyDispatcher(url: string): Dispatcher | undefined {
-  const proxy = proxyFor(url)
-  if (!proxy) return undefined
-  let agent = proxyAgents.get(proxy)
-  if (!agent) proxyAgents.set(proxy, (agent = new ProxyAgent(proxy)))
-  return agent
+// The agents for a probe URL: through the proxy the environment names (the same agents and NO_PROXY rules
+// as the AWS calls), else Node's keep-alive global agents. Made once per URL for the whole run.
+const agents = new Map<string, Agent | undefined>()
+function agentFor(url: URL): Agent | undefined {
+  const key = `${url.protocol}//${url.host}`
+  if (!agents.has(key)) {
+    const proxied = proxyAgents(key)
+    agents.set(
+      key,
+      proxied ? (url.protocol === 'https:' ? proxied.httpsAgent : proxied.httpAgent) : undefined
+    )
+  }
+  return agents.get(key)
+}
+
+/** What a probe reads of an answer: enough to judge it, bounded so a huge body cannot exhaust memory. */
+export const MAX_BODY_BYTES = 1 << 20
+
+/**
+ * One request with node:http(s), not fetch: fetch's first use costs Node 20 about 40 MB, the difference
+ * between a canary deploy under 100 MB and over it (docs/benchmarks.md). Redirects are not followed.
+ */
+function send(
+  url: string,
+  options: { method: string; headers: Record<string, string>; signal: AbortSignal }
+): Promise<{ status: number; body: string }> {
+  const target = new URL(url)
+  const client = target.protocol === 'https:' ? https : http
+  return new Promise((resolve, reject) => {
+    const request = client.request(target, { ...options, agent: agentFor(target) }, response => {
+      const chunks: Buffer[] = []
+      let size = 0
+      response.on('data', (chunk: Buffer) => {
+        if (size < MAX_BODY_BYTES) chunks.push(chunk)
+        size += chunk.length
+      })
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          body: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8')
+        })
+      )
+      response.on('error', reject)
+    })
+    request.on('error', reject)
+    request.end()
+  })
 }
 
 export async function probe(
@@ -104,23 +143,31 @@ export async function probe(
   signal?: AbortSignal
 ): Promise<ProbeOutcome> {
   const started = performance.now()
-  const timeout = AbortSignal.timeout(check.timeoutMs)
+  // One controller per probe, detached from the run's signal when done: AbortSignal.any would keep every
+  // probe's signal alive on the run's signal for the whole run.
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort(new Error('probe timed out'))
+  }, check.timeoutMs)
+  const onCancel = (): void => controller.abort(signal?.reason)
+  signal?.addEventListener('abort', onCancel, { once: true })
   try {
-    const response = await fetch(url, {
-      dispatcher: proxyDispatcher(url),
+    const response = await send(url, {
       method: check.method,
       headers: check.headers,
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      redirect: 'manual'
+      signal: controller.signal
     })
-    const body = check.method === 'HEAD' ? '' : await response.text()
+    const body = check.method === 'HEAD' ? '' : response.body
     return { latencyMs: performance.now() - started, failure: judgeResponse(check, response.status, body) }
   } catch (error) {
     if (signal?.aborted) throw signal.reason
-    const reason = timeout.aborted
-      ? `no answer within ${check.timeoutMs / 1000} s`
-      : describeFetchError(error)
+    const reason = timedOut ? `no answer within ${check.timeoutMs / 1000} s` : describeRequestError(error)
     return { latencyMs: performance.now() - started, failure: reason }
+  } finally {
+    clearTimeout(timer)
+    signal?.removeEventListener('abort', onCancel)
   }
 }
 
@@ -143,7 +190,8 @@ export async function runProbes(
   return outcomes
 }
 
-function describeFetchError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause
-  return cause?.code ?? cause?.message ?? (error as Error)?.message ?? String(error)
+/** A failed request in a word or two: Node's error code (ECONNREFUSED, ECONNRESET, ...) or its message. */
+function describeRequestError(error: unknown): string {
+  const e = error as { code?: string; message?: string }
+  return e?.code ?? e?.message ?? String(error)
 }
