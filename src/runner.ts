@@ -18,7 +18,7 @@ export function getState(name: string, env: NodeJS.ProcessEnv = process.env): st
 }
 
 /** A workflow command's data, escaped as @actions/core escapes it. */
-export function escapeData(text: string): string {
+function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 }
 

@@ -18,7 +18,7 @@ import { describeAwsError, type AwsErrorContext } from './errors.js'
 import { DEFAULT_RETRY_POLICY, retryDelayMs } from './retry.js'
 
 /** No single attempt waits longer than this, so a hung connection still leaves time for a retry. */
-export const MAX_ATTEMPT_MS = 30_000
+const MAX_ATTEMPT_MS = 30_000
 
 export interface CallOptions<T> {
   deadlineMs: number

@@ -10,7 +10,7 @@ import { getProxyForUrl } from 'proxy-from-env'
 import { dnsSuffix } from '../urls.js'
 
 /** The proxy URL for this endpoint, or undefined to connect directly. */
-export function proxyFor(url: string): string | undefined {
+function proxyFor(url: string): string | undefined {
   return getProxyForUrl(url) || undefined
 }
 

@@ -74,8 +74,8 @@ export function chanceUnnoticed(
 /** Each check round is sized to catch a canary that fails this share of its requests... */
 export const DETECTED_FAILURE_RATE = 0.2
 /** ...with at most this chance of missing it. */
-export const MISSED_TOLERANCE = 0.01
-export const MAX_PROBES_PER_ROUND = 1000
+const MISSED_TOLERANCE = 0.01
+const MAX_PROBES_PER_ROUND = 1000
 
 /**
  * The probe count for one check round: at least `requested`, raised until a canary taking `percent` % of

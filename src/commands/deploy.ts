@@ -20,7 +20,7 @@ export interface DeployPhase {
   run(context: RunContext, result: Result): Promise<Result>
 }
 
-export function deployPhases(inputs: Inputs): DeployPhase[] {
+function deployPhases(inputs: Inputs): DeployPhase[] {
   return [releasePhase(inputs)]
 }
 

@@ -14,7 +14,7 @@ const WHOLE = /^\d+$/
 // configuring and running a REST API"): 100 variables per stage, 64 characters a name, 512 a value.
 const VARIABLE_NAME = /^[A-Za-z0-9_]{1,64}$/
 const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]{1,512}$/
-export const MAX_STAGE_VARIABLES = 100
+const MAX_STAGE_VARIABLES = 100
 
 export class Problems {
   readonly list: string[] = []

@@ -14,7 +14,7 @@ import { cleanupAction, type CleanupAction } from './cleanup-plan.js'
 import { clearPendingCanary, type PendingCanary } from './state.js'
 
 /** How long a change the main step sent just before it died may take to land. */
-export const IN_FLIGHT_GRACE_MS = 6_000
+const IN_FLIGHT_GRACE_MS = 6_000
 const POLL_MS = 1_000
 
 /** What the post step found and did, for the log and the job summary. */

@@ -30,7 +30,7 @@ export class CanaryRecord {
   }
 }
 
-export function savePendingCanary(pending: PendingCanary): void {
+function savePendingCanary(pending: PendingCanary): void {
   core.saveState(PENDING_CANARY_KEY, JSON.stringify(pending))
 }
 

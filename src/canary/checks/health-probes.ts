@@ -39,6 +39,6 @@ export function healthProbes(check: HealthCheckInputs, invokeUrl: string): StepC
 }
 
 /** A probability as a percentage people read at a glance: "1.0%", "0.12%", "<0.01%". */
-export function formatChance(p: number): string {
+function formatChance(p: number): string {
   return p < 0.0001 ? '<0.01%' : `${(p * 100).toPrecision(2)}%`
 }

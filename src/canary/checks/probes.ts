@@ -44,7 +44,7 @@ export function judgeResponse(check: HealthCheckInputs, status: number, body: st
 }
 
 /** How long a user's regular expression may run on one body before the probe counts as failed. */
-export const REGEX_TIMEOUT_MS = 100
+const REGEX_TIMEOUT_MS = 100
 // One script and context for every match, made on first use: a context costs about 2 ms to make.
 let matcher: { script: vm.Script; sandbox: vm.Context } | undefined
 
@@ -104,7 +104,7 @@ function agentFor(url: URL): Agent | undefined {
 }
 
 /** What a probe reads of an answer: enough to judge it, bounded so a huge body cannot exhaust memory. */
-export const MAX_BODY_BYTES = 1 << 20
+const MAX_BODY_BYTES = 1 << 20
 
 /**
  * One request with node:http(s), not fetch: fetch's first use costs Node 20 about 40 MB, the difference
