@@ -37,8 +37,18 @@ export interface RunOptions {
   timeoutMs?: number
 }
 
-export function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
+/**
+ * The environment the runner gives a step: INPUT_* variables, its command files (in `dir`), a commit and run,
+ * and credentials for the SDK's default chain (the emulator accepts any signed request).
+ */
+export function runnerEnv(
+  inputs: Record<string, string>,
+  dir: string,
+  options: { env?: Record<string, string>; state?: Record<string, string> } = {}
+): {
+  env: Record<string, string>
+  files: Record<'GITHUB_OUTPUT' | 'GITHUB_STATE' | 'GITHUB_STEP_SUMMARY', string>
+} {
   const files = {
     GITHUB_OUTPUT: join(dir, 'output'),
     GITHUB_STATE: join(dir, 'state'),
@@ -49,7 +59,6 @@ export function runAction(inputs: Record<string, string>, options: RunOptions = 
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
     ...files,
-    // Credentials come from the SDK's default chain; the emulator accepts any signed request.
     AWS_ACCESS_KEY_ID: 'test',
     AWS_SECRET_ACCESS_KEY: 'test',
     AWS_EC2_METADATA_DISABLED: 'true',
@@ -65,6 +74,12 @@ export function runAction(inputs: Record<string, string>, options: RunOptions = 
   for (const [name, value] of Object.entries(inputs))
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
+  return { env, files }
+}
+
+export function runAction(inputs: Record<string, string>, options: RunOptions = {}): Promise<ActionRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
+  const { env, files } = runnerEnv(inputs, dir, options)
 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [options.post ? POST_ACTION : ACTION], {

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { runnerEnv } from '../../__tests__/e2e/run-action.js'
 
 export interface ProcessRun {
   ms: number
@@ -71,26 +72,9 @@ export async function pairedRatio(
 export const ROOT = new URL('../../', import.meta.url).pathname
 export const ACTION = join(ROOT, 'dist/index.js')
 
-/** The environment the runner gives the action: INPUT_* variables and its command files in `dir`. */
+/** The environment the runner gives the action (the end-to-end tests' own), with its command files in `dir`. */
 export function actionEnv(inputs: Record<string, string>, dir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_OUTPUT: join(dir, 'output'),
-    GITHUB_STATE: join(dir, 'state'),
-    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-    GITHUB_REF: 'refs/heads/main',
-    GITHUB_RUN_ID: '1',
-    GITHUB_REPOSITORY: 'octo/bench'
-  }
-  for (const file of ['output', 'state', 'summary']) writeFileSync(join(dir, file), '')
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-  return env
+  return runnerEnv(inputs, dir).env
 }
 
 export function tempDir(): string {
