@@ -87,6 +87,17 @@ describe('transient errors and silent endpoints', () => {
     expect(run.errors.join('\n')).toMatch(/GetStage failed: TimeoutError: no answer within \d\.\d s/)
     expect(stageOf('silent')).toBeUndefined()
   })
+
+  it('a best-effort read that never answers (the API name) does not hold the run past the deadline', async () => {
+    const { stageName } = await fixture.baseStage()
+    fixture.emu.faults.hang('GetRestApi')
+    const started = Date.now()
+    const run = await fixture.run({ 'stage-name': stageName })
+    expect(run.code).toBe(0)
+    // The name gets 5 s, not the whole retry-deadline-seconds (120 s by default).
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(stageOf(stageName)?.deploymentId).toBe(run.outputs['deployment-id'])
+  })
 })
 
 describe('signals', () => {

@@ -44,13 +44,14 @@ export class AlarmReader {
       const AlarmNames = this.names.slice(i, i + NAMES_PER_CALL)
       const page = await callAws(
         'DescribeAlarms',
-        () =>
+        abortSignal =>
           client.send(
             new sdk.DescribeAlarmsCommand({
               AlarmNames,
               AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
               MaxRecords: NAMES_PER_CALL
-            })
+            }),
+            { abortSignal }
           ),
         {
           deadlineMs: this.options.retryDeadlineSeconds * 1000,

@@ -33,6 +33,9 @@ export interface GatewayOptions {
   signal?: AbortSignal
 }
 
+/** How long the API's name (a label for the log and summary) may take to read. */
+const NAME_DEADLINE_MS = 5_000
+
 export class Gateway {
   private constructor(
     private readonly client: APIGatewayClient,
@@ -101,8 +104,12 @@ export class Gateway {
    */
   async restApiName(restApiId: string): Promise<string | undefined> {
     try {
-      const api = await this.call('GetRestApi', restApiId, () =>
-        this.client.send(new GetRestApiCommand({ restApiId }))
+      const api = await this.call(
+        'GetRestApi',
+        restApiId,
+        abortSignal => this.client.send(new GetRestApiCommand({ restApiId }), { abortSignal }),
+        // Only a label: never worth holding the run for long.
+        { deadlineMs: Math.min(this.options.retryDeadlineSeconds * 1000, NAME_DEADLINE_MS) }
       )
       return api.name
     } catch (error) {
