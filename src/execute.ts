@@ -7,8 +7,8 @@ import * as core from '@actions/core'
 import { dispatch } from './commands/index.js'
 import { ActionError, errorMessage } from './errors.js'
 import { secretsOf, type Inputs } from './inputs/index.js'
-import { cleanUpPendingCanary } from './post/cleanup.js'
-import type { PendingCanary } from './post/pending.js'
+import { cleanUpLeftovers, cleanUpPendingCanary } from './post/cleanup.js'
+import type { Leftovers, PendingCanary } from './post/pending.js'
 import { setOutputs } from './report/outputs.js'
 import { renderFailureSummary, renderSummary } from './report/summary.js'
 import { writeSummary } from './report/write-summary.js'
@@ -40,11 +40,15 @@ export async function execute(inputs: Inputs, control: RunControl): Promise<void
   }
 }
 
-export async function executePost(pending: PendingCanary): Promise<void> {
+export async function executePost(pending?: PendingCanary, leftovers?: Leftovers): Promise<void> {
   try {
-    const { action, done } = await cleanUpPendingCanary(pending)
-    if (action !== 'none')
-      await writeSummary(renderFailureSummary('↩️ API Gateway deploy: post step', [done]))
+    const done: string[] = []
+    if (pending) {
+      const { action, done: what } = await cleanUpPendingCanary(pending)
+      if (action !== 'none') done.push(what)
+    }
+    if (leftovers) done.push(...(await cleanUpLeftovers(leftovers)))
+    if (done.length > 0) await writeSummary(renderFailureSummary('↩️ API Gateway deploy: post step', done))
   } catch (error) {
     await reportFailure(error, 'API Gateway deploy: post step failed')
   }

@@ -5,7 +5,7 @@
  */
 import { ActionError, InputError } from './errors.js'
 import { readInputs } from './inputs/index.js'
-import { parsePendingCanary, PENDING_CANARY_KEY } from './post/pending.js'
+import { LEFTOVERS_KEY, parseLeftovers, parsePendingCanary, PENDING_CANARY_KEY } from './post/pending.js'
 import { renderFailureSummary } from './report/summary.js'
 import { appendSummary, getInput, getState, issue, setFailed } from './runner.js'
 
@@ -38,14 +38,19 @@ export async function run(): Promise<void> {
   await execute(inputs, { signal: controller.signal, started, env: process.env, progress })
 }
 
-/** The post: step. Does nothing, and loads nothing heavy, unless the main step left a canary unfinished. */
+/** The post: step. Does nothing, and loads nothing heavy, unless the main step left something unfinished. */
 export async function runPost(): Promise<void> {
-  const raw = getState(PENDING_CANARY_KEY)
-  if (!raw) return issue('debug', 'No unfinished canary: nothing to clean up.')
-  const pending = parsePendingCanary(raw)
-  if (!pending) return issue('warning', `Ignoring unreadable saved state ${PENDING_CANARY_KEY}: ${raw}`)
+  const raw = { canary: getState(PENDING_CANARY_KEY), leftovers: getState(LEFTOVERS_KEY) }
+  if (!raw.canary && !raw.leftovers) return issue('debug', 'Nothing unfinished: nothing to clean up.')
+  const pending = raw.canary ? parsePendingCanary(raw.canary) : undefined
+  const leftovers = raw.leftovers ? parseLeftovers(raw.leftovers) : undefined
+  if (raw.canary && !pending)
+    issue('warning', `Ignoring unreadable saved state ${PENDING_CANARY_KEY}: ${raw.canary}`)
+  if (raw.leftovers && !leftovers)
+    issue('warning', `Ignoring unreadable saved state ${LEFTOVERS_KEY}: ${raw.leftovers}`)
+  if (!pending && !leftovers) return
   const { executePost } = await import('./execute.js')
-  await executePost(pending)
+  await executePost(pending, leftovers)
 }
 
 function failInputs(problems: string[]): void {

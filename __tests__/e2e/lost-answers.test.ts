@@ -196,4 +196,25 @@ describe('signals', () => {
     expect(kept.stdout).toContain(`is used by stage ${used.stageName}: kept`)
     expect(deploymentIds()).toContain(used.base)
   })
+
+  it('a canary deployment the rollback could not delete is deleted by the post step', async () => {
+    const { stageName, base } = await fixture.baseStage()
+    fixture.emu.faults.hang('DeleteDeployment')
+    const run = await fixture.run({
+      'stage-name': stageName,
+      'canary-percent': '50',
+      'retry-deadline-seconds': '3',
+      ...failing
+    })
+    expect(run.code).toBe(1)
+    const canaryId = run.outputs['canary-deployment-id']
+    expect(run.stdout).toContain(`Deployment ${canaryId} was not deleted`)
+    expect(deploymentIds()).toContain(canaryId)
+    expect(JSON.parse(run.state['leftover-deployments']).deploymentIds).toEqual([canaryId])
+
+    const post = await fixture.run({ 'stage-name': stageName }, { post: true, state: run.state })
+    expect(post.code).toBe(0)
+    expect(post.stdout).toContain(`Deleted the unused deployment ${canaryId}`)
+    fixture.expectRolledBack(stageName, base, run)
+  })
 })

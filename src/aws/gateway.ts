@@ -58,6 +58,12 @@ export class Gateway {
     return new Gateway(client, options, true)
   }
 
+  /** Where the calls go, for state the post step reads. */
+  get connection(): { region: string; endpointUrl?: string; retryDeadlineSeconds: number } {
+    const { region, endpointUrl, retryDeadlineSeconds } = this.options
+    return { region, endpointUrl, retryDeadlineSeconds }
+  }
+
   /** The same client, deaf to cancellation: for the rollback that a cancellation itself starts. */
   withoutCancellation(): Gateway {
     return new Gateway(this.client, { ...this.options, signal: undefined }, false)

@@ -15,6 +15,8 @@ export interface StageRef {
   stageName: string
   /** The main step's record for the post step, when there is one. */
   record?: CanaryRecord
+  /** false in the post step itself: there is no later step to leave an undeleted deployment to. */
+  leaveForPost?: boolean
 }
 
 function send<T>(ref: StageRef, what: string, call: () => Promise<T>): Promise<T> {
@@ -74,6 +76,8 @@ export async function rollBack(ref: StageRef, canary: { deploymentId?: string } 
         { cause: error }
       )
   }
-  const cleanup = canary?.deploymentId ? await deleteQuietly(gateway, restApiId, canary.deploymentId) : ''
+  const cleanup = canary?.deploymentId
+    ? await deleteQuietly(gateway, restApiId, canary.deploymentId, { leaveForPost: ref.leaveForPost })
+    : ''
   core.info(`Rolled back: removed the canary from stage "${stageName}". ${cleanup}`)
 }

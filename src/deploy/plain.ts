@@ -11,6 +11,7 @@ import type { RunContext } from '../commands/context.js'
 import { ActionError, errorMessage } from '../errors.js'
 import type { DeploymentInputs } from '../inputs/index.js'
 import type { Result } from '../report/result.js'
+import { recordLeftover } from '../post/state.js'
 import { deleteQuietly } from './delete-unused.js'
 import { checkExistingCanary } from './existing-canary.js'
 import { planStageSwitch } from './stage-plan.js'
@@ -83,11 +84,14 @@ async function failSwitch(
       `${errorMessage(error)}\nStage "${stageName}" was switched to the new deployment ${created} all the same, but the run could not confirm the rest of the change: check the stage's description and variables.`,
       fields
     )
-  if (!now.read)
+  if (!now.read) {
+    // The post step deletes it if, by then, no stage uses it.
+    recordLeftover({ ...gateway.connection, restApiId }, created)
     throw new ActionError(
-      `${errorMessage(error)}\nStage "${stageName}" could not be read again: it serves either deployment ${at.before} (as before) or the new ${created}. Check the stage before running again; deployment ${created} was kept in case it is served.`,
+      `${errorMessage(error)}\nStage "${stageName}" could not be read again: it serves either deployment ${at.before} (as before) or the new ${created}. Check the stage before running again; deployment ${created} was kept in case it is served (the post step deletes it if no stage does).`,
       fields
     )
+  }
   const cleanup = await deleteQuietly(gateway, restApiId, created)
   throw new ActionError(
     `${errorMessage(error)}\nStage "${stageName}" was not changed: it still serves deployment ${now.stage?.deploymentId}. ${cleanup}`,

@@ -11,6 +11,7 @@ import { removeCanaryOps } from '../canary/plan.js'
 import { deleteQuietly } from '../deploy/delete-unused.js'
 import { sleep } from '../sleep.js'
 import { cleanupAction, type CleanupAction } from './cleanup-plan.js'
+import type { Leftovers } from './pending.js'
 import { clearPendingCanary, type PendingCanary } from './state.js'
 
 /** How long a change the main step sent just before it died may take to land. */
@@ -47,7 +48,7 @@ export async function cleanUpPendingCanary(
         break
       case 'rollback': {
         core.warning(`The main step did not finish its canary on ${where}: rolling it back.`)
-        await rollBack({ gateway, restApiId, stageName }, stage?.canarySettings)
+        await rollBack({ gateway, restApiId, stageName, leaveForPost: false }, stage?.canarySettings)
         const after = await gateway.tryGetStage(restApiId, stageName)
         done = after.read
           ? `Rolled back the canary the main step left on ${where}: it serves deployment ${after.stage?.deploymentId}${after.stage?.deploymentId === pending.baseDeploymentId ? ', as before the run' : ''}.`
@@ -108,5 +109,26 @@ async function deleteUnusedCanary(gateway: Gateway, pending: PendingCanary): Pro
   )
   if (users.length > 0)
     return `Its deployment ${id} is used by stage ${users.map(s => s.stageName).join(', ')}: kept.`
-  return deleteQuietly(gateway, restApiId, id)
+  return deleteQuietly(gateway, restApiId, id, { leaveForPost: false })
+}
+
+/** Deployments the main step could not delete: deleted now if they still exist and no stage uses them. */
+export async function cleanUpLeftovers(leftovers: Leftovers): Promise<string[]> {
+  const gateway = Gateway.open(leftovers)
+  try {
+    const done: string[] = []
+    const stages = await gateway.getStages(leftovers.restApiId)
+    for (const id of leftovers.deploymentIds) {
+      const users = stages.filter(s => s.deploymentId === id || s.canarySettings?.deploymentId === id)
+      if (users.length > 0)
+        done.push(`Deployment ${id} is used by stage ${users.map(s => s.stageName).join(', ')}: kept.`)
+      else if (!(await gateway.deploymentExists(leftovers.restApiId, id)))
+        done.push(`Deployment ${id} is gone already.`)
+      else done.push(await deleteQuietly(gateway, leftovers.restApiId, id, { leaveForPost: false }))
+    }
+    for (const line of done) core.info(line)
+    return done
+  } finally {
+    gateway.destroy()
+  }
 }

@@ -34,3 +34,25 @@ export function parsePendingCanary(raw: string): PendingCanary | undefined {
     return undefined
   }
 }
+
+export const LEFTOVERS_KEY = 'leftover-deployments'
+
+/** Deployments the main step meant to delete and could not (the delete failed): the post step tries again. */
+export interface Leftovers {
+  restApiId: string
+  region: string
+  endpointUrl?: string
+  retryDeadlineSeconds: number
+  deploymentIds: string[]
+}
+
+export function parseLeftovers(raw: string): Leftovers | undefined {
+  try {
+    const leftovers = JSON.parse(raw) as Partial<Leftovers>
+    if (typeof leftovers?.restApiId !== 'string' || typeof leftovers.region !== 'string') return undefined
+    if (!Array.isArray(leftovers.deploymentIds) || leftovers.deploymentIds.length === 0) return undefined
+    return { ...leftovers, retryDeadlineSeconds: leftovers.retryDeadlineSeconds || 120 } as Leftovers
+  } catch {
+    return undefined
+  }
+}

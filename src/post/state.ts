@@ -3,7 +3,7 @@
  * finished. The post step reads it, and rolls that canary back if the main step was killed mid-way.
  */
 import * as core from '@actions/core'
-import { PENDING_CANARY_KEY, type PendingCanary } from './pending.js'
+import { LEFTOVERS_KEY, PENDING_CANARY_KEY, type Leftovers, type PendingCanary } from './pending.js'
 
 export type { PendingCanary } from './pending.js'
 
@@ -37,4 +37,13 @@ function savePendingCanary(pending: PendingCanary): void {
 /** The canary is finished (promoted, rolled back, or left running on purpose): nothing for the post step. */
 export function clearPendingCanary(): void {
   core.saveState(PENDING_CANARY_KEY, '')
+}
+
+let leftovers: Leftovers | undefined
+
+/** A deployment the run could not delete: saved for the post step, which deletes it once no stage uses it. */
+export function recordLeftover(connection: Omit<Leftovers, 'deploymentIds'>, deploymentId: string): void {
+  leftovers ??= { ...connection, deploymentIds: [] }
+  if (!leftovers.deploymentIds.includes(deploymentId)) leftovers.deploymentIds.push(deploymentId)
+  core.saveState(LEFTOVERS_KEY, JSON.stringify(leftovers))
 }
