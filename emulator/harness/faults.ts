@@ -22,8 +22,11 @@ export interface FaultInjector {
   throttle(operation: string, count: number, retryAfterSeconds?: number): void
   fail(operation: string, error: FailSpec, count?: number): void
   latency(operation: string, ms: number, count?: number, options?: LatencyOptions): void
-  /** Never answers (and does not apply) the call; the connection stays open until the client gives up. */
-  hang(operation: string, count?: number): void
+  /**
+   * Never answers (and does not apply) the call; the connection stays open until the client gives up.
+   * `skip` lets that many matching calls through first (to hang, say, the second UpdateStage of a run).
+   */
+  hang(operation: string, count?: number, options?: { skip?: number }): void
   /** Applies the call, then resets the connection without a response: a reply lost after AWS acted. */
   dropResponse(operation: string, count?: number): void
   clear(): void
@@ -40,6 +43,8 @@ interface Fault {
   phase: FaultPhase
   operation: string
   remaining: number
+  /** Matching calls to let through before the fault applies. */
+  skip?: number
   error?: ApiError
   ms?: number
 }
@@ -79,8 +84,8 @@ export class Faults implements FaultInjector {
     this.add('latency', options.after ? 'late-delay' : 'delay', operation, count, { ms })
   }
 
-  hang(operation: string, count = 1): void {
-    this.add('hang', 'hang', operation, count)
+  hang(operation: string, count = 1, options: { skip?: number } = {}): void {
+    this.add('hang', 'hang', operation, count, { skip: options.skip })
   }
 
   dropResponse(operation: string, count = 1): void {
@@ -98,6 +103,10 @@ export class Faults implements FaultInjector {
     )
     if (index < 0) return undefined
     const fault = this.pending[index]
+    if (fault.skip) {
+      fault.skip -= 1
+      return undefined
+    }
     fault.remaining -= 1
     if (fault.remaining <= 0) this.pending.splice(index, 1)
     return fault
@@ -108,7 +117,7 @@ export class Faults implements FaultInjector {
     phase: FaultPhase,
     operation: string,
     count: number,
-    extra: Pick<Fault, 'error' | 'ms'> = {}
+    extra: Pick<Fault, 'error' | 'ms' | 'skip'> = {}
   ): void {
     // Checked here because the HTTP admin endpoint passes untyped JSON straight through.
     if (typeof operation !== 'string' || operation === '') {
