@@ -101,4 +101,30 @@ describe('the post step', () => {
     expect(post.errors.join('\n')).toContain('UpdateStage failed: TooManyRequestsException')
     expect(post.summary).toContain('post step failed')
   })
+
+  it('finishes a promotion whose main step was killed before the canary settings were removed', async () => {
+    const { stageName } = await fixture.baseStage()
+    // The promotion (the first UpdateStage of a one-step canary) lands; the removal after it never answers,
+    // and the step is killed while it waits, as a runner's timeout would.
+    fixture.emu.faults.hang('UpdateStage', 1, { skip: 1 })
+    const killed = await fixture.run(
+      { 'stage-name': stageName, 'canary-percent': '10' },
+      {
+        onStart: child =>
+          void waitForOutput(child, 'Promoted:').then(() => setTimeout(() => child.kill('SIGKILL'), 300))
+      }
+    )
+    expect(killed.signal).toBe('SIGKILL')
+    const canaryId = JSON.parse(killed.state['pending-canary']).canaryDeploymentId
+    expect(stageOf(stageName)).toMatchObject({
+      deploymentId: canaryId,
+      canarySettings: { percentTraffic: 0 }
+    })
+
+    const post = await fixture.run({ 'stage-name': stageName }, { post: true, state: killed.state })
+    expect(post.code).toBe(0)
+    expect(post.stdout).toContain('had been promoted; removed its leftover settings')
+    expect(stageOf(stageName)?.deploymentId).toBe(canaryId)
+    expect(stageOf(stageName)?.canarySettings).toBeUndefined()
+  })
 })

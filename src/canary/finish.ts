@@ -39,16 +39,19 @@ export async function promote(
     )
   )
   core.info(`Promoted: stage "${stageName}" now serves deployment ${canary.deploymentId}.`)
-  clearPendingCanary()
   try {
-    // Promoted: what is left is tidying up, which a cancellation arriving now must not stop.
-    await gateway
-      .withoutCancellation()
-      .updateStage(restApiId, stageName, removeCanaryOps(), stage => !stage?.canarySettings)
+    // Promoted: what is left is tidying up, which a cancellation arriving now must not stop. Until it is
+    // done the post step's record stays, so a step killed in between is finished by the post step.
+    await send(ref, 'UpdateStage (remove canary settings)', () =>
+      gateway
+        .withoutCancellation()
+        .updateStage(restApiId, stageName, removeCanaryOps(), stage => !stage?.canarySettings)
+    )
+    clearPendingCanary()
   } catch (error) {
     // Safe as it is: the stage serves the promoted deployment and the canary gets 0% of traffic.
     core.warning(
-      `The canary was promoted but its settings could not be removed (${errorMessage(error)}). It takes 0% of traffic; the next run with "canary-existing: replace" removes it.`
+      `The canary was promoted but its settings could not be removed (${errorMessage(error)}). It takes 0% of traffic; ${ref.record ? 'the post step removes it' : 'the next run with "canary-existing: replace", or rollback-canary, removes it'}.`
     )
   }
 }
