@@ -1,0 +1,162 @@
+/**
+ * The fault campaign inside the normal suite: a short seeded slice end to end (the full one is
+ * `npx tsx scripts/fault-campaign.ts`), and the invariant checker fed planted violations, so that a campaign
+ * reporting 0 violations means the checks ran, not that they cannot fail.
+ */
+import { describe, expect, it } from '@jest/globals'
+import type { DeploymentJson, StageJson } from '../../emulator/control-plane/types.js'
+import type { ActionRun } from '../e2e/run-action.js'
+import { formatStats, runCampaign } from './campaign.js'
+import { checkInvariants, type Observation, type StepRecord } from './invariants.js'
+import { planRun } from './plan.js'
+
+// A slice of the default campaign (scripts/fault-campaign.ts) that covers every scenario and fault kind, a
+// SIGTERM mid-canary and a SIGKILL mid-deploy, in about 35 s.
+const SEED = 20240611
+const FIRST_RUN = 74
+const RUNS = 10
+
+describe('the fault campaign, a seeded slice', () => {
+  it(`runs ${RUNS} runs with random faults and signals, and no invariant is violated`, async () => {
+    const stats = await runCampaign({ seed: SEED, runs: RUNS, workers: 1, firstRun: FIRST_RUN })
+    // The table names each violation with the command that replays it.
+    expect({ violations: stats.violations.length, table: formatStats(stats) }).toMatchObject({
+      violations: 0
+    })
+    expect(Object.values(stats.scenarios).reduce((a, b) => a + b, 0)).toBe(RUNS)
+    // Not vacuous: the faults fired, and the post step had something to clean up at least once.
+    expect(Object.values(stats.faults).reduce((sum, f) => sum + f.fired, 0)).toBeGreaterThan(5)
+  }, 120_000)
+
+  it('plans are a function of the seed and the run index alone (so one run replays alone)', () => {
+    expect(planRun(SEED, 7)).toEqual(planRun(SEED, 7))
+    expect(planRun(SEED, 7)).not.toEqual(planRun(SEED, 8))
+    expect(planRun(SEED, 7)).not.toEqual(planRun(SEED + 1, 7))
+  })
+})
+
+describe('the invariant checker catches planted violations', () => {
+  const secret = 'S3cretS3cretS3cretS3cret'
+  const prefix = 'fault campaign run 7'
+  const base: DeploymentJson = { id: 'base01', description: 'campaign base for run 7', createdDate: 0 }
+  const mine: DeploymentJson = { id: 'new001', description: `${prefix} [0123abcd]`, createdDate: 1 }
+  const stage = (
+    deploymentId: string,
+    canary?: { deploymentId: string; percentTraffic: number }
+  ): StageJson =>
+    ({
+      stageName: 'run7',
+      deploymentId,
+      ...(canary ? { canarySettings: { ...canary, useStageCache: false } } : {})
+    }) as StageJson
+  const run = (over: Partial<ActionRun> = {}): ActionRun => ({
+    code: 0,
+    signal: null,
+    stdout: `::add-mask::${secret}\nPromoted: stage "run7" now serves deployment new001.\n`,
+    stderr: '',
+    outputs: { 'deployment-id': 'new001', 'canary-deployment-id': 'new001', 'canary-result': 'promoted' },
+    state: { 'pending-canary': '' },
+    summary: 'Canary promoted',
+    errors: [],
+    ...over
+  })
+  const step = (over: Partial<StepRecord> = {}): StepRecord => ({
+    role: 'deploy',
+    command: 'deploy',
+    run: run(),
+    stage: stage('new001'),
+    calls: 5,
+    ...over
+  })
+  /** A canary promoted cleanly, then its (idle) post step. */
+  const promoted = (over: Partial<Observation> = {}): Observation => ({
+    descriptionPrefix: prefix,
+    canary: true,
+    baseDeploymentId: 'base01',
+    steps: [step(), step({ role: 'post', run: run({ stdout: '', outputs: {}, summary: '' }), calls: 0 })],
+    stage: stage('new001'),
+    deployments: [base, mine],
+    secret,
+    ...over
+  })
+  const invariants = (obs: Observation): string[] => checkInvariants(obs).violations.map(v => v.invariant)
+
+  it('passes a clean run (the add-mask line is not a leak)', () => {
+    expect(checkInvariants(promoted())).toEqual({ violations: [], documented: [] })
+  })
+
+  it('a canary left on the stage by a run that did not leave it active', () => {
+    const left = stage('base01', { deploymentId: 'new001', percentTraffic: 10 })
+    const failed = run({
+      code: 1,
+      errors: ['Canary not rolled back: ...'],
+      outputs: { 'deployment-id': 'base01' }
+    })
+    expect(invariants(promoted({ stage: left, steps: [step({ run: failed, stage: left })] }))).toEqual([
+      'no-canary-left'
+    ])
+    // Left on purpose (promote: false) and said so: fine.
+    const active = run({
+      outputs: { 'deployment-id': 'base01', 'canary-deployment-id': 'new001', 'canary-result': 'active' }
+    })
+    expect(invariants(promoted({ stage: left, steps: [step({ run: active, stage: left })] }))).toEqual([])
+  })
+
+  it('a deployment nothing uses, allowed only once for a plain deploy killed by SIGKILL', () => {
+    const orphan: DeploymentJson = { id: 'new002', description: `${prefix} [89abcdef]`, createdDate: 2 }
+    expect(invariants(promoted({ deployments: [base, mine, orphan] }))).toEqual(['no-unused-deployment'])
+    const killed = step({
+      run: run({ code: null, signal: 'SIGKILL', outputs: {} }),
+      signalSent: 'SIGKILL',
+      stage: stage('base01')
+    })
+    const plainKilled = { canary: false, stage: stage('base01'), steps: [killed] }
+    expect(invariants(promoted({ ...plainKilled, deployments: [base, orphan] }))).toEqual([])
+    expect(invariants(promoted({ ...plainKilled, deployments: [base, mine, orphan] }))).toEqual([
+      'no-unused-deployment'
+    ])
+  })
+
+  it('a secret in the log, the outputs, the state or the summary', () => {
+    for (const leak of [
+      { stdout: `::debug::Authorization: Bearer ${secret}\n` },
+      { stderr: secret },
+      { summary: `<td>${secret}</td>` },
+      { state: { 'pending-canary': JSON.stringify({ header: secret }) } }
+    ])
+      expect(invariants(promoted({ steps: [step({ run: run(leak) })] }))).toEqual(['no-secret-leak'])
+  })
+
+  it('a stage that serves nothing it should, and endings that do not say what happened', () => {
+    expect(
+      invariants(promoted({ stage: stage('gone99'), steps: [step({ stage: stage('gone99') })] }))
+    ).toContain('stage-serves')
+    // A failure naming no operation and no outcome.
+    const vague = run({ code: 1, errors: ['Something went wrong'], outputs: {} })
+    expect(
+      invariants(
+        promoted({
+          stage: stage('base01'),
+          deployments: [base],
+          steps: [step({ run: vague, stage: stage('base01') })]
+        })
+      )
+    ).toEqual(['exit-matches'])
+    // Success whose outputs disagree with the stage (deployment-id, and canary-result "promoted").
+    expect(invariants(promoted({ steps: [step({ stage: stage('base01') })] }))).toEqual([
+      'exit-matches',
+      'exit-matches'
+    ])
+    // A step that timed out (killed by the harness, not by the campaign's signal).
+    const stuck = run({ code: null, signal: 'SIGKILL', outputs: {} })
+    expect(
+      invariants(
+        promoted({
+          stage: stage('base01'),
+          deployments: [base],
+          steps: [step({ run: stuck, stage: stage('base01') })]
+        })
+      )
+    ).toEqual(['exit-matches'])
+  })
+})

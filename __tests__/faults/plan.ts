@@ -1,0 +1,196 @@
+/**
+ * What one campaign run does, drawn from its own seeded PRNG: the scenario, the faults the emulator injects,
+ * and the signal the "runner" sends. Pure: the same (campaign seed, run index) always gives the same plan,
+ * so one run can be replayed alone (`--first N --runs 1`).
+ */
+
+/** mulberry32, as the emulator uses: small, fast, and good enough to pick test cases. */
+export class Rng {
+  private state: number
+
+  constructor(seed: number) {
+    this.state = seed >>> 0
+  }
+
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0
+    let t = this.state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+
+  /** An integer in [min, max]. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1))
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)]
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p
+  }
+
+  /** `count` distinct items, in the order given. */
+  sample<T>(items: readonly T[], count: number): T[] {
+    const chosen = new Set<number>()
+    while (chosen.size < Math.min(count, items.length)) chosen.add(Math.floor(this.next() * items.length))
+    return [...chosen].sort((a, b) => a - b).map(i => items[i])
+  }
+}
+
+/**
+ * The run's own seed, from the campaign seed and the run index (a 32-bit hash, so neighbouring runs do
+ * not get neighbouring streams).
+ */
+export function runSeed(campaignSeed: number, index: number): number {
+  let h = Math.imul((campaignSeed >>> 0) ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35)
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d)
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b)
+  return (h ^ (h >>> 16)) >>> 0
+}
+
+export const FAULT_OPERATIONS = [
+  'GetStage',
+  'GetRestApi',
+  'CreateDeployment',
+  'UpdateStage',
+  'DeleteDeployment',
+  'GetDeployments'
+] as const
+
+export type FaultPlan =
+  | { kind: 'throttle'; op: string; count: number }
+  | { kind: 'fail'; op: string; status: 500 | 502 | 503 | 504 }
+  | { kind: 'conflict'; op: string }
+  | { kind: 'drop-response'; op: string }
+  | { kind: 'latency'; op: string; ms: number; after: boolean }
+  | { kind: 'hang'; op: string }
+
+export type FaultKind = FaultPlan['kind']
+export const FAULT_KINDS: FaultKind[] = ['throttle', 'fail', 'conflict', 'drop-response', 'latency', 'hang']
+
+export type Scenario = 'new-stage' | 'existing-stage' | 'canary' | 'canary-then-finish'
+
+export interface CanaryPlan {
+  /** canary-percent, then canary-steps. */
+  steps: number[]
+  bakeSeconds: number
+  /** How the canary's deployment answers once it is on the stage; undefined: healthy. */
+  degrade?: { status: 503 } | { failRatio: 0.5 }
+  /** promote: false, then a later run finishes it with this command. */
+  finish?: 'promote-canary' | 'rollback-canary'
+  /** Which run the faults are armed for: the canary run, or the run that finishes it. */
+  faultsOn: 'deploy' | 'finish'
+}
+
+export interface RunPlan {
+  index: number
+  seed: number
+  scenario: Scenario
+  canary?: CanaryPlan
+  faults: FaultPlan[]
+  retryDeadlineSeconds: number
+  /** Sent to the (first) deploy run this long after it started. */
+  signal?: { name: 'SIGTERM' | 'SIGKILL'; afterMs: number }
+  /** The health-check header's secret (canary scenarios, where probes run). */
+  secret?: string
+}
+
+const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+const PERCENTS = [5, 10, 25, 50, 75, 100]
+
+export function planRun(campaignSeed: number, index: number): RunPlan {
+  const seed = runSeed(campaignSeed, index)
+  const rng = new Rng(seed)
+  const scenario = rng.pick<Scenario>([
+    'new-stage',
+    'existing-stage',
+    'canary',
+    'canary',
+    'canary-then-finish'
+  ])
+  let canary: CanaryPlan | undefined
+  if (scenario === 'canary' || scenario === 'canary-then-finish') {
+    const finish =
+      scenario === 'canary-then-finish' ? rng.pick(['promote-canary', 'rollback-canary'] as const) : undefined
+    canary = {
+      steps: rng.sample(PERCENTS, rng.int(1, 3)),
+      bakeSeconds: rng.int(0, 2),
+      degrade: rng.chance(0.5)
+        ? undefined
+        : rng.pick([{ status: 503 as const }, { failRatio: 0.5 as const }]),
+      finish,
+      faultsOn: finish && rng.chance(0.5) ? 'finish' : 'deploy'
+    }
+  }
+  const faults = rng.sample(FAULT_OPERATIONS, rng.int(1, 3)).map(op => pickFault(rng, op))
+  // A hung call is only given up when the deadline passes: keep it short so the run stays bounded.
+  const retryDeadlineSeconds = faults.some(f => f.kind === 'hang') ? 3 : rng.int(3, 10)
+  const signalRoll = rng.next()
+  const afterMs = rng.int(200, 3000)
+  const signal =
+    signalRoll < 0.2
+      ? { name: 'SIGTERM' as const, afterMs }
+      : signalRoll < 0.4
+        ? { name: 'SIGKILL' as const, afterMs }
+        : undefined
+  const secret = canary
+    ? Array.from({ length: 24 }, () => rng.pick([...SECRET_ALPHABET])).join('')
+    : undefined
+  return { index, seed, scenario, canary, faults, retryDeadlineSeconds, signal, secret }
+}
+
+function pickFault(rng: Rng, op: string): FaultPlan {
+  switch (rng.pick(FAULT_KINDS)) {
+    case 'throttle':
+      return { kind: 'throttle', op, count: rng.int(1, 3) }
+    case 'fail':
+      return { kind: 'fail', op, status: rng.pick([500, 502, 503, 504] as const) }
+    case 'conflict':
+      return { kind: 'conflict', op }
+    case 'drop-response':
+      return { kind: 'drop-response', op }
+    case 'latency':
+      return { kind: 'latency', op, ms: rng.int(100, 1500), after: rng.chance(0.5) }
+    case 'hang':
+      return { kind: 'hang', op }
+  }
+}
+
+/** How many calls a fault may hit: for the cross-check against what the emulator recorded. */
+export function faultCapacity(fault: FaultPlan): number {
+  return fault.kind === 'throttle' ? fault.count : 1
+}
+
+export function describeFault(f: FaultPlan): string {
+  switch (f.kind) {
+    case 'throttle':
+      return `throttle(${f.op}, ${f.count})`
+    case 'fail':
+      return `fail(${f.op}, ${f.status})`
+    case 'conflict':
+      return `fail(${f.op}, 409 ConflictException)`
+    case 'drop-response':
+      return `dropResponse(${f.op})`
+    case 'latency':
+      return `latency(${f.op}, ${f.ms} ms${f.after ? ', after' : ''})`
+    case 'hang':
+      return `hang(${f.op})`
+  }
+}
+
+export function describePlan(plan: RunPlan): string {
+  const parts: string[] = [plan.scenario]
+  const { canary } = plan
+  if (canary) {
+    parts.push(`steps ${canary.steps.join('→')}%`, `bake ${canary.bakeSeconds} s`)
+    if (canary.degrade) parts.push('status' in canary.degrade ? 'canary answers 503' : 'canary fails 50%')
+    if (canary.finish) parts.push(`then ${canary.finish} (faults on the ${canary.faultsOn} run)`)
+  }
+  parts.push(`deadline ${plan.retryDeadlineSeconds} s`)
+  if (plan.signal) parts.push(`${plan.signal.name} at ${plan.signal.afterMs} ms`)
+  return parts.join(', ')
+}
