@@ -11,6 +11,8 @@ import { DeploymentBehaviours } from './invoke/behaviour.js'
 
 export type { CallRecord } from './control-plane/handler.js'
 export { addMockRoute, createSampleApi } from './harness/sample-api.js'
+// Seeded randomness for test plans that must replay (the fault campaign).
+export { Prng } from './harness/random.js'
 
 export interface EmulatorOptions {
   region?: string

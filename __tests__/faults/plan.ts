@@ -4,22 +4,10 @@
  * so one run can be replayed alone (`--first N --runs 1`).
  */
 
-/** mulberry32, as the emulator uses: small, fast, and good enough to pick test cases. */
-export class Rng {
-  private state: number
+import { Prng } from '../../emulator/index.js'
 
-  constructor(seed: number) {
-    this.state = seed >>> 0
-  }
-
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0
-    let t = this.state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-
+/** The emulator's seeded PRNG (mulberry32), with the picks a campaign plan needs. */
+export class Rng extends Prng {
   /** An integer in [min, max]. */
   int(min: number, max: number): number {
     return min + Math.floor(this.next() * (max - min + 1))
