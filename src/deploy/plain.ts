@@ -33,7 +33,12 @@ export async function deployPlain(
       variables: Object.keys(deployment.stageVariables).length > 0 ? deployment.stageVariables : undefined
     })
     core.info(`Created deployment ${created.id}; stage "${stageName}" now serves it.`)
-    return { ...result, deploymentId: created.id, deploymentDescription: description, stageCreated: true }
+    return {
+      ...result,
+      deploymentId: created.id,
+      deploymentDescription: created.description ?? description,
+      stageCreated: true
+    }
   }
 
   const removeCanary = checkExistingCanary(stage, stageName, deployment.canaryExisting)
@@ -60,7 +65,12 @@ export async function deployPlain(
     core.info(
       `Removed the earlier canary (deployment ${stage.canarySettings.deploymentId}). ${await deleteQuietly(gateway, restApiId, stage.canarySettings.deploymentId)}`
     )
-  return { ...result, deploymentId: created.id, deploymentDescription: description, stageCreated: false }
+  return {
+    ...result,
+    deploymentId: created.id,
+    deploymentDescription: created.description ?? description,
+    stageCreated: false
+  }
 }
 
 /**
