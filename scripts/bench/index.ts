@@ -51,6 +51,9 @@ const docs = join(ROOT, 'docs/benchmarks.md')
 const previous = existsSync(docs) ? readFileSync(docs, 'utf8') : ''
 const report = renderReport(figures, previous)
 mkdirSync(join(ROOT, 'docs'), { recursive: true })
-writeFileSync(docs, report.markdown)
+// Formatted as `npm run format` would, so the committed file passes CI's format check as written.
+const { format } = await import('prettier')
+const options = JSON.parse(readFileSync(join(ROOT, '.prettierrc.json'), 'utf8'))
+writeFileSync(docs, await format(report.markdown, { ...options, parser: 'markdown' }))
 process.stdout.write(report.table + '\n')
 process.stderr.write(`bench: wrote docs/benchmarks.md\n`)
