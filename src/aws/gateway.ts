@@ -129,10 +129,13 @@ export class Gateway {
    * NotFoundException, "Invalid stage identifier specified" for the stage and "Invalid API identifier
    * specified {account}:{id}" for the API, so only the former counts as a missing stage.
    */
-  async getStage(restApiId: string, stageName: string): Promise<Stage | undefined> {
+  async getStage(restApiId: string, stageName: string, deadlineMs?: number): Promise<Stage | undefined> {
     try {
-      return await this.call('GetStage', restApiId, abortSignal =>
-        this.client.send(new GetStageCommand({ restApiId, stageName }), { abortSignal })
+      return await this.call(
+        'GetStage',
+        restApiId,
+        abortSignal => this.client.send(new GetStageCommand({ restApiId, stageName }), { abortSignal }),
+        { deadlineMs }
       )
     } catch (error) {
       if (!(error instanceof ActionError) || error.code !== 'NotFoundException') throw error
@@ -219,7 +222,7 @@ export class Gateway {
       {
         reconcile: applied
           ? async deadlineMs => {
-              const stage = await this.getStageWithin(restApiId, stageName, deadlineMs)
+              const stage = await this.getStage(restApiId, stageName, deadlineMs)
               return stage && applied(stage) ? stage : undefined
             }
           : undefined
@@ -263,24 +266,6 @@ export class Gateway {
       this.client.send(new GetStagesCommand({ restApiId }), { abortSignal })
     )
     return stages.item ?? []
-  }
-
-  private async getStageWithin(
-    restApiId: string,
-    stageName: string,
-    deadlineMs: number
-  ): Promise<Stage | undefined> {
-    try {
-      return await this.call(
-        'GetStage',
-        restApiId,
-        abortSignal => this.client.send(new GetStageCommand({ restApiId, stageName }), { abortSignal }),
-        { deadlineMs }
-      )
-    } catch (error) {
-      if (error instanceof ActionError && error.code === 'NotFoundException') return undefined
-      throw error
-    }
   }
 
   destroy(): void {

@@ -6,6 +6,7 @@
  */
 import * as core from '@actions/core'
 import type { Stage } from '@aws-sdk/client-api-gateway'
+import { newDeploymentToken } from '../aws/gateway.js'
 import type { RunContext } from '../commands/context.js'
 import { checkExistingCanary } from '../deploy/existing-canary.js'
 import { changedVariables } from '../deploy/stage-plan.js'
@@ -15,7 +16,6 @@ import { CanaryRecord, clearPendingCanary } from '../post/state.js'
 import type { Result } from '../report/result.js'
 import type { StepCheck } from './checks/check.js'
 import { promote, rollBack, type StageRef } from './finish.js'
-import { newDeploymentToken } from '../aws/gateway.js'
 import { canaryDeploymentRequest, shiftTrafficOps } from './plan.js'
 import { runStep } from './step.js'
 

@@ -104,11 +104,8 @@ async function deleteUnusedCanary(gateway: Gateway, pending: PendingCanary): Pro
     (pending.canaryToken ? (await gateway.findDeployment(restApiId, pending.canaryToken))?.id : undefined)
   if (!id) return 'No canary deployment was created.'
   if (!(await gateway.deploymentExists(restApiId, id))) return `Its deployment ${id} is gone too.`
-  const users = (await gateway.getStages(restApiId)).filter(
-    s => s.deploymentId === id || s.canarySettings?.deploymentId === id
-  )
-  if (users.length > 0)
-    return `Its deployment ${id} is used by stage ${users.map(s => s.stageName).join(', ')}: kept.`
+  const users = stagesUsing(await gateway.getStages(restApiId), id)
+  if (users.length > 0) return `Its deployment ${id} is used by stage ${users.join(', ')}: kept.`
   return deleteQuietly(gateway, restApiId, id, { leaveForPost: false })
 }
 
@@ -119,9 +116,8 @@ export async function cleanUpLeftovers(leftovers: Leftovers): Promise<string[]> 
     const done: string[] = []
     const stages = await gateway.getStages(leftovers.restApiId)
     for (const id of leftovers.deploymentIds) {
-      const users = stages.filter(s => s.deploymentId === id || s.canarySettings?.deploymentId === id)
-      if (users.length > 0)
-        done.push(`Deployment ${id} is used by stage ${users.map(s => s.stageName).join(', ')}: kept.`)
+      const users = stagesUsing(stages, id)
+      if (users.length > 0) done.push(`Deployment ${id} is used by stage ${users.join(', ')}: kept.`)
       else if (!(await gateway.deploymentExists(leftovers.restApiId, id)))
         done.push(`Deployment ${id} is gone already.`)
       else done.push(await deleteQuietly(gateway, leftovers.restApiId, id, { leaveForPost: false }))
@@ -131,4 +127,11 @@ export async function cleanUpLeftovers(leftovers: Leftovers): Promise<string[]> 
   } finally {
     gateway.destroy()
   }
+}
+
+/** The stages that serve a deployment, or run it as their canary: AWS refuses to delete it while any does. */
+function stagesUsing(stages: Stage[], deploymentId: string): string[] {
+  return stages
+    .filter(s => s.deploymentId === deploymentId || s.canarySettings?.deploymentId === deploymentId)
+    .map(s => s.stageName ?? '')
 }
