@@ -33,12 +33,17 @@ export async function runStep(
   if (plan.bakeSeconds > 0)
     core.info(`Baking for ${plan.bakeSeconds} s, checking every ${plan.intervalMs / 1000} s.`)
   try {
+    // The round after the wait that reaches the deadline is the last: timers may wake a millisecond early,
+    // and a clock comparison would then add a stray round.
+    let last = plan.bakeSeconds <= 0
     for (;;) {
       const roundStarted = Date.now()
       const verdicts = await Promise.all(tallies.map(tally => tally.round(signal)))
       failure = verdicts.find(verdict => verdict !== undefined)
-      if (failure !== undefined || Date.now() >= deadline) break
-      await sleep(Math.max(0, Math.min(roundStarted + plan.intervalMs, deadline) - Date.now()), signal)
+      if (failure !== undefined || last || Date.now() >= deadline) break
+      const wake = Math.min(roundStarted + plan.intervalMs, deadline)
+      last = wake >= deadline
+      await sleep(Math.max(0, wake - Date.now()), signal)
     }
   } catch (caught) {
     error = caught
