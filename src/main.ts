@@ -29,7 +29,9 @@ export async function run(): Promise<void> {
 
   let inputs
   try {
-    inputs = readInputs(getInput, process.env)
+    // YAML (for method-settings) is loaded only when that input is set: most runs never pay for it.
+    const structured = getInput('method-settings') ? (await import('./inputs/yaml.js')).parseYaml : undefined
+    inputs = readInputs(getInput, process.env, { structured })
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     return failInputs(error.problems)

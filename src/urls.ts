@@ -3,18 +3,31 @@
  * suffix depends on the partition. The table mirrors the partitions file the AWS SDK ships
  * (@aws-sdk/core, util-endpoints/lib/aws/partitions.js), checked 2026-11-25.
  */
-const PARTITIONS: { regions: RegExp; dnsSuffix: string }[] = [
-  { regions: /^cn-\w+-\d+$/, dnsSuffix: 'amazonaws.com.cn' },
-  { regions: /^us-gov-\w+-\d+$/, dnsSuffix: 'amazonaws.com' },
-  { regions: /^us-iso-\w+-\d+$/, dnsSuffix: 'c2s.ic.gov' },
-  { regions: /^us-isob-\w+-\d+$/, dnsSuffix: 'sc2s.sgov.gov' },
-  { regions: /^eu-isoe-\w+-\d+$/, dnsSuffix: 'cloud.adc-e.uk' },
-  { regions: /^us-isof-\w+-\d+$/, dnsSuffix: 'csp.hci.ic.gov' },
-  { regions: /^eusc-de-\w+-\d+$/, dnsSuffix: 'amazonaws.eu' }
+const PARTITIONS: { regions: RegExp; dnsSuffix: string; partition: string }[] = [
+  { regions: /^cn-\w+-\d+$/, dnsSuffix: 'amazonaws.com.cn', partition: 'aws-cn' },
+  { regions: /^us-gov-\w+-\d+$/, dnsSuffix: 'amazonaws.com', partition: 'aws-us-gov' },
+  { regions: /^us-iso-\w+-\d+$/, dnsSuffix: 'c2s.ic.gov', partition: 'aws-iso' },
+  { regions: /^us-isob-\w+-\d+$/, dnsSuffix: 'sc2s.sgov.gov', partition: 'aws-iso-b' },
+  { regions: /^eu-isoe-\w+-\d+$/, dnsSuffix: 'cloud.adc-e.uk', partition: 'aws-iso-e' },
+  { regions: /^us-isof-\w+-\d+$/, dnsSuffix: 'csp.hci.ic.gov', partition: 'aws-iso-f' },
+  { regions: /^eusc-de-\w+-\d+$/, dnsSuffix: 'amazonaws.eu', partition: 'aws-eusc' }
 ]
 
 export function dnsSuffix(region: string): string {
   return PARTITIONS.find(p => p.regions.test(region))?.dnsSuffix ?? 'amazonaws.com'
+}
+
+/** The ARN partition of a region ("aws", "aws-cn", "aws-us-gov", ...). */
+export function partition(region: string): string {
+  return PARTITIONS.find(p => p.regions.test(region))?.partition ?? 'aws'
+}
+
+/**
+ * A stage's ARN, as TagResource and WAF take it:
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html
+ */
+export function stageArn(restApiId: string, stageName: string, region: string): string {
+  return `arn:${partition(region)}:apigateway:${region}::/restapis/${restApiId}/stages/${stageName}`
 }
 
 /**

@@ -36,7 +36,13 @@ const THROTTLING_CODES = new Set([
   'Throttling',
   'ThrottlingException'
 ])
-const UNAVAILABLE_CODES = new Set(['ServiceUnavailableException', 'ServiceUnavailable'])
+// WAFUnavailableEntityException: "AWS WAF couldn't retrieve a resource that you specified for this
+// operation... retry your request" (https://docs.aws.amazon.com/waf/latest/APIReference/API_AssociateWebACL.html).
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailableException',
+  'ServiceUnavailable',
+  'WAFUnavailableEntityException'
+])
 // 500, 502 and 504 are transient for AWS, as 503 is: the SDK's standard retry strategy retries them
 // (@smithy/core, retry/service-error-classification/constants.js: TRANSIENT_ERROR_STATUS_CODES). 501 means "not implemented".
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504])
@@ -81,8 +87,8 @@ export function classify(error: ErrorFacts): ErrorKind {
     error.status === 403
   )
     return 'access-denied'
-  if (name === 'NotFoundException') return 'not-found'
-  if (name === 'BadRequestException') return 'bad-request'
+  if (name === 'NotFoundException' || name === 'WAFNonexistentItemException') return 'not-found'
+  if (name === 'BadRequestException' || name === 'WAFInvalidParameterException') return 'bad-request'
   return 'other'
 }
 

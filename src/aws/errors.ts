@@ -13,8 +13,31 @@ const IAM_ACTIONS: Record<string, string> = {
   CreateDeployment: 'apigateway:POST on arn:aws:apigateway:REGION::/restapis/API/deployments',
   UpdateStage: 'apigateway:PATCH on arn:aws:apigateway:REGION::/restapis/API/stages/*',
   DeleteDeployment: 'apigateway:DELETE on arn:aws:apigateway:REGION::/restapis/API/deployments/*',
+  DeleteStage: 'apigateway:DELETE on arn:aws:apigateway:REGION::/restapis/API/stages/*',
+  TagResource: 'apigateway:PUT on arn:aws:apigateway:REGION::/tags/*',
+  UntagResource: 'apigateway:DELETE on arn:aws:apigateway:REGION::/tags/*',
+  GetUsagePlans: 'apigateway:GET on arn:aws:apigateway:REGION::/usageplans',
+  UpdateUsagePlan: 'apigateway:PATCH on arn:aws:apigateway:REGION::/usageplans/*',
+  AssociateWebACL:
+    'wafv2:AssociateWebACL on the web ACL, and apigateway:SetWebACL on arn:aws:apigateway:REGION::/restapis/API/stages/*',
   DescribeAlarms: 'cloudwatch:DescribeAlarms'
 }
+
+/** Refusals whose message AWS words the same each time, with what to do about them. */
+const KNOWN_REFUSALS: { message: RegExp; advice: string }[] = [
+  {
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html: execution logging
+    // needs an IAM role for the account (once per region), set in the account settings.
+    message: /CloudWatch Logs role ARN must be set in account settings/i,
+    advice:
+      'Execution logging needs the account\'s CloudWatch Logs role, once per region: create a role that apigateway.amazonaws.com may assume, with the managed policy AmazonAPIGatewayPushToCloudWatchLogs, then set it: `aws apigateway update-account --patch-operations op=replace,path=/cloudwatchRoleArn,value=ROLE_ARN` (or API Gateway console > Settings). Until then, leave "logging-level" OFF and "data-trace" false.'
+  },
+  {
+    message: /Update size too large/i,
+    advice:
+      'API Gateway took too many settings in one call: name fewer methods in "method-settings" per run, or report this (the action splits them into calls of 80).'
+  }
+]
 
 export interface AwsErrorContext {
   region: string
@@ -25,11 +48,11 @@ export function describeAwsError(operation: string, error: unknown, context: Aws
   const facts = errorFacts(error)
   const code = facts.name ?? 'Error'
   const base = `${operation} failed: ${code}${facts.status ? ` (HTTP ${facts.status})` : ''}: ${facts.message ?? String(error)}`
-  const advice = hint(classify(facts), operation, context)
+  const advice = hint(classify(facts), operation, context, facts.message ?? '')
   return new ActionError(advice ? `${base}\n${advice}` : base, { operation, code, cause: error })
 }
 
-function hint(kind: ErrorKind, operation: string, context: AwsErrorContext): string {
+function hint(kind: ErrorKind, operation: string, context: AwsErrorContext, message: string): string {
   switch (kind) {
     case 'credentials':
       return 'No AWS credentials were found. Add aws-actions/configure-aws-credentials (OIDC role) before this step.'
@@ -51,7 +74,10 @@ function hint(kind: ErrorKind, operation: string, context: AwsErrorContext): str
     case 'network':
       return 'API Gateway kept refusing until the retry deadline: raise "retry-deadline-seconds", or run fewer deployments to this account at once (a workflow `concurrency:` group helps).'
     case 'bad-request':
-      return 'API Gateway refused the request as given: see its message above.'
+      return (
+        KNOWN_REFUSALS.find(refusal => refusal.message.test(message))?.advice ??
+        'API Gateway refused the request as given: see its message above.'
+      )
     case 'other':
       return ''
   }

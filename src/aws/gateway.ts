@@ -7,17 +7,24 @@ import {
   APIGatewayClient,
   CreateDeploymentCommand,
   DeleteDeploymentCommand,
+  DeleteStageCommand,
   GetDeploymentCommand,
   GetDeploymentsCommand,
   GetRestApiCommand,
   GetRestApisCommand,
   GetStageCommand,
   GetStagesCommand,
+  GetUsagePlanCommand,
+  GetUsagePlansCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
   UpdateStageCommand,
+  UpdateUsagePlanCommand,
   type CreateDeploymentRequest,
   type Deployment,
   type PatchOperation,
-  type Stage
+  type Stage,
+  type UsagePlan
 } from '@aws-sdk/client-api-gateway'
 import { randomBytes } from 'node:crypto'
 import { ActionError, errorMessage } from '../errors.js'
@@ -266,6 +273,80 @@ export class Gateway {
       this.client.send(new GetStagesCommand({ restApiId }), { abortSignal })
     )
     return stages.item ?? []
+  }
+
+  /** Deletes a stage; one already gone counts as deleted (NotFound after a lost answer, or a rerun). */
+  async deleteStage(restApiId: string, stageName: string): Promise<'deleted' | 'absent'> {
+    try {
+      await this.call(
+        'DeleteStage',
+        restApiId,
+        abortSignal => this.client.send(new DeleteStageCommand({ restApiId, stageName }), { abortSignal }),
+        {
+          reconcile: async deadlineMs =>
+            (await this.getStage(restApiId, stageName, deadlineMs)) ? undefined : {}
+        }
+      )
+      return 'deleted'
+    } catch (error) {
+      if (error instanceof ActionError && error.code === 'NotFoundException') return 'absent'
+      throw error
+    }
+  }
+
+  /** TagResource: sets these tags (others are kept). Idempotent, so a lost answer is simply retried. */
+  async tagResource(resourceArn: string, tags: Record<string, string>, restApiId: string): Promise<void> {
+    await this.call('TagResource', restApiId, abortSignal =>
+      this.client.send(new TagResourceCommand({ resourceArn, tags }), { abortSignal })
+    )
+  }
+
+  async untagResource(resourceArn: string, tagKeys: string[], restApiId: string): Promise<void> {
+    await this.call('UntagResource', restApiId, abortSignal =>
+      this.client.send(new UntagResourceCommand({ resourceArn, tagKeys }), { abortSignal })
+    )
+  }
+
+  /** Every usage plan of the account in this region (GetUsagePlans, all pages). */
+  async getUsagePlans(): Promise<UsagePlan[]> {
+    const plans: UsagePlan[] = []
+    let position: string | undefined
+    do {
+      const page = await this.call('GetUsagePlans', undefined, abortSignal =>
+        this.client.send(new GetUsagePlansCommand({ limit: 500, position }), { abortSignal })
+      )
+      plans.push(...(page.items ?? []))
+      position = page.position
+    } while (position)
+    return plans
+  }
+
+  /**
+   * UpdateUsagePlan. `applied` tells from the plan as it is whether the operations took effect, so that
+   * an "add /apiStages" whose answer was lost is not sent twice (AWS refuses a stage a plan has).
+   */
+  async updateUsagePlan(
+    usagePlanId: string,
+    patchOperations: PatchOperation[],
+    applied: (plan: UsagePlan | undefined) => boolean
+  ): Promise<void> {
+    await this.call(
+      'UpdateUsagePlan',
+      undefined,
+      abortSignal =>
+        this.client.send(new UpdateUsagePlanCommand({ usagePlanId, patchOperations }), { abortSignal }),
+      {
+        reconcile: async deadlineMs => {
+          const plan = await this.call(
+            'GetUsagePlan',
+            undefined,
+            abortSignal => this.client.send(new GetUsagePlanCommand({ usagePlanId }), { abortSignal }),
+            { deadlineMs }
+          )
+          return applied(plan) ? plan : undefined
+        }
+      }
+    )
   }
 
   destroy(): void {

@@ -16,11 +16,13 @@ function proxyFor(url: string): string | undefined {
 
 /** The service's endpoint: the given one (an emulator), else the regional AWS endpoint. */
 export function serviceEndpoint(
-  service: 'apigateway' | 'monitoring',
+  service: 'apigateway' | 'monitoring' | 'wafv2' | 'apigatewayv2',
   region: string,
   endpointUrl?: string
 ): string {
-  return endpointUrl ?? `https://${service}.${region}.${dnsSuffix(region)}`
+  // API Gateway v2 shares API Gateway's endpoint (apigateway.{region}...).
+  const host = service === 'apigatewayv2' ? 'apigateway' : service
+  return endpointUrl ?? `https://${host}.${region}.${dnsSuffix(region)}`
 }
 
 /** Agents for the SDK's NodeHttpHandler: both set, since a proxy may serve http and https endpoints. */

@@ -2,16 +2,19 @@
  * A plain deployment: a new snapshot of the API, served by the stage.
  * - Missing stage: one CreateDeployment with stageName creates it with the given description and variables.
  * - Existing stage: CreateDeployment without a stage, then one UpdateStage that points the stage at it and
- *   applies the description and variables together. Only named settings change; the switch is atomic, so
- *   the new deployment never runs with the old variables.
+ *   applies the description, variables and stage settings together. Only named settings change; the switch
+ *   is atomic, so the new deployment never runs with the old variables. More settings than one call takes
+ *   go first, in calls of their own; the switch rides in the last.
  */
 import * as core from '@actions/core'
+import type { PatchOperation } from '@aws-sdk/client-api-gateway'
 import type { Gateway } from '../aws/gateway.js'
 import type { RunContext } from '../commands/context.js'
 import { ActionError, errorMessage } from '../errors.js'
 import type { DeploymentInputs } from '../inputs/index.js'
 import type { Result } from '../report/result.js'
 import { recordLeftover } from '../post/state.js'
+import { updateStageInBatches } from '../stage-settings/apply.js'
 import { deleteQuietly } from './delete-unused.js'
 import { checkExistingCanary } from './existing-canary.js'
 import { planStageSwitch } from './stage-plan.js'
@@ -20,7 +23,9 @@ export async function deployPlain(
   context: Pick<RunContext, 'gateway' | 'restApiId' | 'stageName' | 'stage'>,
   result: Result,
   deployment: DeploymentInputs,
-  description: string
+  description: string,
+  /** Stage settings to apply with the switch (an existing stage only). */
+  settingsOps: PatchOperation[] = []
 ): Promise<Result> {
   const { gateway, restApiId, stageName, stage } = context
   if (!stage) {
@@ -50,9 +55,14 @@ export async function deployPlain(
     { description: deployment.stageDescription, variables: deployment.stageVariables },
     { removeCanary }
   )
-  core.debug(`UpdateStage patch operations: ${JSON.stringify(ops)}`)
+  core.debug(`UpdateStage patch operations: ${JSON.stringify([...settingsOps, ...ops])}`)
   try {
-    await gateway.updateStage(restApiId, stageName, ops, now => now?.deploymentId === created.id)
+    await updateStageInBatches(
+      { gateway, restApiId, stageName },
+      settingsOps,
+      ops,
+      now => now?.deploymentId === created.id
+    )
   } catch (error) {
     await failSwitch(
       gateway.withoutCancellation(),

@@ -42,7 +42,7 @@ export function planStageSwitch(
 }
 
 /** Description and variables that differ from the stage's, as patch operations. */
-function planSettingChanges(current: StageState, changes: StageChanges): PatchOperation[] {
+export function planSettingChanges(current: StageState, changes: StageChanges): PatchOperation[] {
   const ops: PatchOperation[] = []
   if (changes.description !== undefined && changes.description !== current.description)
     ops.push({ op: 'replace', path: '/description', value: changes.description })

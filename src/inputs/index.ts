@@ -10,6 +10,7 @@ import { readDeployment, type DeploymentInputs } from './deployment.js'
 import { Problems, Readers, splitLines, type GetInput } from './readers.js'
 import { checkAcrossAreas } from './rules.js'
 import { readRun, type RunEnv, type RunInfo } from './run.js'
+import { readStageSettings, type ParseStructured, type StageSettingsInputs } from './stage-settings.js'
 import { readCommand, readTarget, type Command, type TargetInputs } from './target.js'
 
 export type { CanaryInputs } from './canary.js'
@@ -17,6 +18,7 @@ export type { CheckInputs, HealthCheckInputs } from './checks.js'
 export type { DeploymentInputs, ExistingCanaryPolicy } from './deployment.js'
 export type { GetInput } from './readers.js'
 export type { RunInfo } from './run.js'
+export type { MethodSettingsEntry, ParseStructured, StageSettingsInputs } from './stage-settings.js'
 export type { Command, TargetInputs } from './target.js'
 
 export interface Inputs {
@@ -25,13 +27,22 @@ export interface Inputs {
   deployment: DeploymentInputs
   canary?: CanaryInputs
   checks: CheckInputs
+  stageSettings: StageSettingsInputs
+  /** Plan only: read what is needed, print and output every change, write nothing. */
+  dryRun: boolean
   /** The workflow run (commit, ref, run id), for the default deployment description. */
   run: RunInfo
 }
 
+export interface InputParsers {
+  /** For `method-settings` (YAML or JSON); JSON.parse when not given (main.ts loads YAML only when needed). */
+  structured?: ParseStructured
+}
+
 export function readInputs(
   get: GetInput,
-  env: { AWS_REGION?: string; AWS_DEFAULT_REGION?: string } & RunEnv
+  env: { AWS_REGION?: string; AWS_DEFAULT_REGION?: string } & RunEnv,
+  parsers: InputParsers = {}
 ): Inputs {
   const problems = new Problems()
   const read = new Readers(get, problems)
@@ -40,14 +51,19 @@ export function readInputs(
   const deployment = readDeployment(read)
   const canary = readCanary(read)
   const checks = readChecks(read)
+  const stageSettings = readStageSettings(read, parsers.structured ?? JSON.parse)
+  const dryRun = read.boolean('dry-run', false)
   checkAcrossAreas(problems, {
     command,
+    target,
+    deployment,
     canary,
     checks,
+    stageSettings,
     canaryStageVariables: splitLines(get('canary-stage-variables')).length > 0
   })
   if (problems.list.length > 0) throw new InputError(problems.list)
-  return { command, target, deployment, canary, checks, run: readRun(env) }
+  return { command, target, deployment, canary, checks, stageSettings, dryRun, run: readRun(env) }
 }
 
 /** Every secret among the inputs, for core.setSecret before anything is logged. */

@@ -12,7 +12,7 @@ const WHOLE = /^\d+$/
 // https://docs.aws.amazon.com/apigateway/latest/api/API_CreateDeployment.html (variables): names are
 // alphanumeric or underscore, values match [A-Za-z0-9-._~:/?#&=,]+. Quotas page ("API Gateway quotas for
 // configuring and running a REST API"): 100 variables per stage, 64 characters a name, 512 a value.
-const VARIABLE_NAME = /^[A-Za-z0-9_]{1,64}$/
+export const VARIABLE_NAME = /^[A-Za-z0-9_]{1,64}$/
 const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]{1,512}$/
 const MAX_STAGE_VARIABLES = 100
 
@@ -64,13 +64,23 @@ export class Readers {
   }
 
   boolean(input: string, fallback: boolean): boolean {
+    return this.optionalBoolean(input) ?? fallback
+  }
+
+  /** true, false, or undefined when the input is not set (a setting the run leaves as it is). */
+  optionalBoolean(input: string): boolean | undefined {
     const raw = this.get(input)
-    if (raw === '') return fallback
-    // The YAML 1.2 core schema's booleans, as core.getBooleanInput accepts them.
-    if (['true', 'True', 'TRUE'].includes(raw)) return true
-    if (['false', 'False', 'FALSE'].includes(raw)) return false
-    this.problems.bad(input, raw, 'must be true or false.')
-    return fallback
+    if (raw === '') return undefined
+    const value = parseBoolean(raw)
+    if (value === undefined) this.problems.bad(input, raw, 'must be true or false.')
+    return value
+  }
+
+  /** A decimal number in [min, max], or undefined when the input is not set. */
+  optionalNumber(input: string, min: number, max: number, whole = false): number | undefined {
+    if (this.get(input) === '') return undefined
+    const value = this.number(input, NaN, min, max, whole)
+    return Number.isNaN(value) ? undefined : value
   }
 
   /**
@@ -131,6 +141,13 @@ export class Readers {
       )
     return result
   }
+}
+
+/** The YAML 1.2 core schema's booleans, as core.getBooleanInput accepts them; undefined for anything else. */
+export function parseBoolean(raw: string): boolean | undefined {
+  if (['true', 'True', 'TRUE'].includes(raw)) return true
+  if (['false', 'False', 'FALSE'].includes(raw)) return false
+  return undefined
 }
 
 /** A decimal number (digits, optional sign and fraction), or undefined for anything else. */

@@ -1,13 +1,24 @@
 /** Rules that span areas: combinations of inputs that are valid alone but not together. */
 import type { CanaryInputs } from './canary.js'
 import type { CheckInputs } from './checks.js'
+import type { DeploymentInputs } from './deployment.js'
 import type { Problems } from './readers.js'
-import type { Command } from './target.js'
+import { hasStageSettings, webAclRegion, type StageSettingsInputs } from './stage-settings.js'
+import type { Command, TargetInputs } from './target.js'
 
-export function checkAcrossAreas(
-  problems: Problems,
-  areas: { command: Command; canary?: CanaryInputs; checks: CheckInputs; canaryStageVariables: boolean }
-): void {
+interface Areas {
+  command: Command
+  target: TargetInputs
+  deployment: DeploymentInputs
+  canary?: CanaryInputs
+  checks: CheckInputs
+  stageSettings: StageSettingsInputs
+  canaryStageVariables: boolean
+}
+
+export function checkAcrossAreas(problems: Problems, areas: Areas): void {
+  checkCommand(problems, areas)
+  checkStageSettings(problems, areas)
   const { command, canary, checks } = areas
   if (command !== 'deploy' || canary) return
   if (checks.healthCheck)
@@ -18,4 +29,56 @@ export function checkAcrossAreas(
     problems.add('Input "alarm-names" needs a canary: set "canary-percent" to watch alarms during its bake.')
   if (areas.canaryStageVariables)
     problems.add('Input "canary-stage-variables" needs a canary: set "canary-percent".')
+}
+
+function checkCommand(problems: Problems, areas: Areas): void {
+  const { command, stageSettings } = areas
+  const settings = hasStageSettings(stageSettings)
+  if (command === 'configure-stage') {
+    if (areas.canary)
+      problems.add('Inputs "canary-*": a canary is a deploy; "configure-stage" changes settings only.')
+    if (
+      !settings &&
+      Object.keys(areas.deployment.stageVariables).length === 0 &&
+      !areas.deployment.stageDescription
+    )
+      problems.add(
+        'Input "command": "configure-stage" needs something to configure: a stage setting, "stage-variables" or "stage-description".'
+      )
+  } else if (command !== 'deploy' && settings)
+    problems.add(
+      `Input "command": stage settings apply with "deploy" or "configure-stage", not "${command}".`
+    )
+}
+
+function checkStageSettings(problems: Problems, areas: Areas): void {
+  const { stageSettings: settings, deployment } = areas
+  for (const name of settings.variablesRemove)
+    if (name in deployment.stageVariables)
+      problems.add(
+        `Inputs "stage-variables" and "stage-variables-remove" both name ${name}: set it or remove it.`
+      )
+  const caching =
+    settings.stageWide.cachingEnabled === true || settings.methods.some(m => m.settings.cachingEnabled)
+  if (settings.cacheClusterEnabled === false) {
+    if (caching)
+      problems.add(
+        'Input "caching-enabled": caching needs a cache cluster, and "cache-cluster-enabled" is false.'
+      )
+    if (settings.cacheClusterSize)
+      problems.add(
+        'Input "cache-cluster-size": it sizes a cache cluster, and "cache-cluster-enabled" is false.'
+      )
+    if (areas.canary?.useStageCache)
+      problems.add(
+        'Input "canary-use-stage-cache": the stage cache needs a cache cluster, and "cache-cluster-enabled" is false.'
+      )
+  }
+  if (settings.webAclArn && areas.target.region) {
+    const region = webAclRegion(settings.webAclArn)
+    if (region && region !== areas.target.region)
+      problems.add(
+        `Input "web-acl-arn": the web ACL is in ${region}, the stage in ${areas.target.region}; a stage takes a regional web ACL of its own region.`
+      )
+  }
 }

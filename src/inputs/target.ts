@@ -1,7 +1,7 @@
 /** Where the action works: the command, the REST API and stage, the region and endpoints, the retry budget. */
 import type { Readers } from './readers.js'
 
-const COMMANDS = ['deploy', 'promote-canary', 'rollback-canary'] as const
+const COMMANDS = ['deploy', 'configure-stage', 'promote-canary', 'rollback-canary'] as const
 export type Command = (typeof COMMANDS)[number]
 
 export interface TargetInputs {

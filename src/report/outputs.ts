@@ -12,10 +12,19 @@ export function setOutputs(result: Result): void {
     'rest-api-id': result.restApiId,
     'canary-deployment-id': result.canaryDeploymentId ?? '',
     'canary-result': result.canaryResult,
-    'health-report': JSON.stringify(healthReport(result))
+    'health-report': JSON.stringify(healthReport(result)),
+    plan: JSON.stringify(planReport(result))
   }
   // The outputs file is not masked by the runner: a secret echoed in a probe's failure must not reach it.
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))
+}
+
+/** The stage changes: planned (dry run) or made, each `{setting, from, to}` (null: unset). */
+export function planReport(result: Pick<Result, 'changes' | 'dryRun'>): object {
+  return {
+    dryRun: result.dryRun,
+    changes: result.changes.map(c => ({ setting: c.setting, from: c.from ?? null, to: c.to ?? null }))
+  }
 }
 
 export function healthReport(result: Pick<Result, 'steps'>): object {

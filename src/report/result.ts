@@ -1,5 +1,8 @@
 /** What a run did, for the step's outputs and the job summary. */
 import type { Command } from '../inputs/index.js'
+import type { PlannedChange } from '../stage-settings/plan.js'
+
+export type { PlannedChange } from '../stage-settings/plan.js'
 
 export type CanaryResult = 'promoted' | 'rolled-back' | 'active' | 'none'
 
@@ -40,6 +43,10 @@ export interface Result {
   canaryDeploymentId?: string
   canaryResult: CanaryResult
   steps: StepReport[]
+  /** The stage changes this run made (or, in a dry run, would make), each from -> to. */
+  changes: PlannedChange[]
+  /** A dry run: `changes` were planned, nothing was written. */
+  dryRun: boolean
   /** Set when the run ended in a safe state but must fail the step (e.g. a rolled-back canary). */
   failure?: string
 }
@@ -54,6 +61,8 @@ export interface ResultTarget {
 }
 
 /** The common part of every result: where it deployed, nothing done yet. */
-export function resultFor(target: ResultTarget): Pick<Result, keyof ResultTarget | 'canaryResult' | 'steps'> {
-  return { ...target, canaryResult: 'none', steps: [] }
+export function resultFor(
+  target: ResultTarget
+): Pick<Result, keyof ResultTarget | 'canaryResult' | 'steps' | 'changes' | 'dryRun'> {
+  return { ...target, canaryResult: 'none', steps: [], changes: [], dryRun: false }
 }

@@ -4,7 +4,7 @@
  */
 import { consoleStageUrl } from '../urls.js'
 import { canaryChart } from './chart.js'
-import type { CanaryResult, Result, StepReport } from './result.js'
+import type { CanaryResult, PlannedChange, Result, StepReport } from './result.js'
 
 export interface SummaryContext {
   region: string
@@ -22,6 +22,8 @@ const CANARY_WORDS: Record<CanaryResult, string> = {
 
 export function summaryTitle(result: Result): string {
   const api = apiLabel(result)
+  if (result.dryRun)
+    return `🔍 Dry run of ${result.command} on stage ${result.stageName} of ${api}: ${result.changes.length === 0 ? 'nothing would change' : `${result.changes.length} change${result.changes.length === 1 ? '' : 's'} planned`}`
   if (result.canaryResult === 'rolled-back' && result.command === 'deploy')
     return `↩️ Canary rolled back on stage ${result.stageName} of ${api}`
   if (result.failure) return `❌ ${result.command} on stage ${result.stageName} of ${api} failed`
@@ -31,6 +33,10 @@ export function summaryTitle(result: Result): string {
       if (result.canaryResult === 'promoted')
         return `✅ Deployed ${api} to stage ${result.stageName}: canary promoted`
       return `✅ Deployed ${api} to stage ${result.stageName}`
+    case 'configure-stage':
+      return result.changes.length === 0
+        ? `✅ Stage ${result.stageName} of ${api} is configured as asked: nothing changed`
+        : `✅ Configured stage ${result.stageName} of ${api}: ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}`
     case 'promote-canary':
       return `✅ Canary promoted on stage ${result.stageName} of ${api}`
     case 'rollback-canary':
@@ -72,6 +78,12 @@ export function renderSummary(result: Result, context: SummaryContext): string {
       )
     )
   }
+  if (result.changes.length > 0) {
+    parts.push(
+      result.dryRun ? '<h4>Planned changes (dry run: nothing was written)</h4>' : '<h4>Stage changes</h4>'
+    )
+    parts.push(table(['Setting', 'From', 'To'], result.changes.map(changeRow)))
+  }
   if (result.failure) parts.push(`<p><strong>${escapeHtml(result.failure)}</strong></p>`)
   const consoleUrl = context.endpointUrl
     ? undefined
@@ -83,6 +95,12 @@ export function renderSummary(result: Result, context: SummaryContext): string {
 /** A failure before there was a result: input errors, or an error that stopped the run. */
 export function renderFailureSummary(title: string, lines: string[]): string {
   return `<h3>${escapeHtml(title)}</h3>\n<ul>\n${lines.map(l => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>\n`
+}
+
+function changeRow(change: PlannedChange): string[] {
+  const show = (value: string | undefined): string =>
+    value === undefined ? '<em>unset</em>' : `<code>${escapeHtml(value)}</code>`
+  return [escapeHtml(change.setting), show(change.from), show(change.to)]
 }
 
 function stepRow(step: StepReport): string[] {

@@ -182,7 +182,7 @@ describe('readInputs', () => {
   it('accepts the other commands and refuses unknown ones', () => {
     expect(readInputs(reader({ ...base, command: 'promote-canary' }), {}).command).toBe('promote-canary')
     expect(problems({ ...base, command: 'destroy' })[0]).toContain(
-      'is not one of: deploy, promote-canary, rollback-canary'
+      'is not one of: deploy, configure-stage, promote-canary, rollback-canary'
     )
   })
 })

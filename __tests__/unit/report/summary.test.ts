@@ -19,7 +19,9 @@ const deployed: Result = {
   previousDeploymentId: 'old1',
   stageCreated: false,
   canaryResult: 'none',
-  steps: []
+  steps: [],
+  changes: [],
+  dryRun: false
 }
 const step = {
   percent: 10,
