@@ -22,6 +22,13 @@ export interface EmulatorOptions {
   /** Port on 127.0.0.1; 0 (default) picks a free one. */
   port?: number
   quotas?: Partial<Quotas>
+  /**
+   * How long a stage's cache cluster stays CREATE_IN_PROGRESS / DELETE_IN_PROGRESS before it is AVAILABLE /
+   * NOT_AVAILABLE (AWS: up to 4 minutes). Default 0: settled within the call that changed it.
+   */
+  cacheClusterDelayMs?: number
+  /** The account's CloudWatch role at start (GetAccount's cloudwatchRoleArn); default none, as in a new account. */
+  cloudwatchRoleArn?: string
   /** Log every request to stderr. */
   log?: boolean
 }
@@ -41,7 +48,11 @@ export interface Emulator extends AdminApi {
   getRestApi(restApiId: string): RestApiJson | undefined
 }
 
-const DEFAULT_QUOTAS: Quotas = { stagesPerApi: 10, createDeploymentIntervalMs: 5000 }
+const DEFAULT_QUOTAS: Quotas = {
+  stagesPerApi: 10,
+  createDeploymentIntervalMs: 5000,
+  patchOperationsPerUpdate: 80
+}
 
 // Each random stream gets its own seed so that, e.g., creating resources never shifts the canary split.
 const idSeed = (seed: number): number => seed ^ 0x5eed1d5
@@ -54,6 +65,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const quotas: Quotas = { ...DEFAULT_QUOTAS, ...options.quotas }
   const log = options.log ?? false
   const store = new Store(region, accountId, new IdGenerator(new Prng(idSeed(seed))), quotas)
+  store.cacheClusters.delayMs = options.cacheClusterDelayMs ?? 0
+  if (options.cloudwatchRoleArn) store.account.cloudwatchRoleArn = options.cloudwatchRoleArn
   const canaryRng = new Prng(seed)
   const behaviours = new DeploymentBehaviours(new Prng(failureSeed(seed)))
   const faults = new Faults()
@@ -90,7 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     accountId,
     stop: () => {
       // Wakes latency faults, hung calls and proxied requests so nothing outlives the server.
-      stopping ??= (lifetime.abort(), close(server))
+      stopping ??= (lifetime.abort(), store.cacheClusters.stop(), close(server))
       return stopping
     },
     invokeUrl: (restApiId, stageName) => `${url}/restapis/${restApiId}/${stageName}/_user_request_`,

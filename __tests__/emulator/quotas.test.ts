@@ -1,4 +1,4 @@
-import { CreateDeploymentCommand, CreateStageCommand } from '@aws-sdk/client-api-gateway'
+import { CreateDeploymentCommand, CreateStageCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway'
 import { startEmulator } from '../../emulator/index.js'
 import type { Emulator } from '../../emulator/index.js'
 import { deployedApi, sdkClient, sdkError, statusOf } from './helpers.js'
@@ -86,6 +86,49 @@ describe('CreateDeployment rate', () => {
       for (let i = 0; i < 3; i++)
         await client.send(new CreateDeploymentCommand({ restApiId, stageName: 'prod' }))
       expect(emu.getDeployments(restApiId)).toHaveLength(4)
+    } finally {
+      client.destroy()
+    }
+  })
+})
+
+describe('patch operations per UpdateStage', () => {
+  const variables = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      op: 'replace' as const,
+      path: `/variables/v${i}`,
+      value: 'x'
+    }))
+
+  it('takes 80 by default and refuses more, changing nothing', async () => {
+    const emu = await emulator({ quotas: { createDeploymentIntervalMs: 0 } })
+    const client = sdkClient(emu)
+    try {
+      const { restApiId } = await deployedApi(client, 'prod')
+      const update = (count: number) =>
+        client.send(
+          new UpdateStageCommand({ restApiId, stageName: 'prod', patchOperations: variables(count) })
+        )
+      const err = await sdkError(() => update(81))
+      expect(err.name).toBe('BadRequestException')
+      expect(statusOf(err)).toBe(400)
+      expect(err.message).toBe('Update size too large. Try updating stage in multiple UpdateStage operations')
+      expect(emu.getStage(restApiId, 'prod')?.variables).toBeUndefined()
+      expect(Object.keys((await update(80)).variables ?? {})).toHaveLength(80)
+    } finally {
+      client.destroy()
+    }
+  })
+
+  it('follows the patchOperationsPerUpdate quota', async () => {
+    const emu = await emulator({ quotas: { createDeploymentIntervalMs: 0, patchOperationsPerUpdate: 2 } })
+    const client = sdkClient(emu)
+    try {
+      const { restApiId } = await deployedApi(client, 'prod')
+      const err = await sdkError(() =>
+        client.send(new UpdateStageCommand({ restApiId, stageName: 'prod', patchOperations: variables(3) }))
+      )
+      expect(err.message).toContain('Update size too large')
     } finally {
       client.destroy()
     }

@@ -2,7 +2,12 @@ import { CreateDeploymentCommand, GetStageCommand, UpdateStageCommand } from '@a
 import type { PatchOperation } from '@aws-sdk/client-api-gateway'
 import { deployedApi, sdkError, statusOf, useEmulator } from './helpers.js'
 
-const ctx = useEmulator({ quotas: { createDeploymentIntervalMs: 0 } })
+// Execution logging and CloudWatch access logs need the account's CloudWatch role (account.test.ts).
+const ctx = useEmulator({
+  quotas: { createDeploymentIntervalMs: 0 },
+  cloudwatchRoleArn: 'arn:aws:iam::123456789012:role/apigw-logs'
+})
+const logGroup = 'arn:aws:logs:us-east-1:123456789012:log-group:x'
 
 const patch = (restApiId: string, patchOperations: PatchOperation[], stageName = 'prod') =>
   ctx.client.send(new UpdateStageCommand({ restApiId, stageName, patchOperations }))
@@ -18,11 +23,7 @@ describe('UpdateStage patch operations', () => {
       { op: 'replace', path: '/clientCertificateId', value: 'cert1' },
       { op: 'replace', path: '/variables/added', value: 'c' },
       { op: 'remove', path: '/variables/drop' },
-      {
-        op: 'replace',
-        path: '/accessLogSettings/destinationArn',
-        value: 'arn:aws:logs:us-east-1:1:log-group:x'
-      },
+      { op: 'replace', path: '/accessLogSettings/destinationArn', value: logGroup },
       { op: 'replace', path: '/accessLogSettings/format', value: '$context.requestId' }
     ])
     expect(stage).toMatchObject({
@@ -33,10 +34,7 @@ describe('UpdateStage patch operations', () => {
       tracingEnabled: true,
       clientCertificateId: 'cert1',
       variables: { keep: 'a', added: 'c' },
-      accessLogSettings: {
-        destinationArn: 'arn:aws:logs:us-east-1:1:log-group:x',
-        format: '$context.requestId'
-      }
+      accessLogSettings: { destinationArn: logGroup, format: '$context.requestId' }
     })
     const removed = await patch(restApiId, [{ op: 'remove', path: '/accessLogSettings' }])
     expect(removed.accessLogSettings).toBeUndefined()

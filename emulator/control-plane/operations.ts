@@ -1,4 +1,5 @@
 import type { Route } from '../http/router.js'
+import { accountRoutes } from './account.js'
 import { createDeployment, deleteDeployment, getDeployment, getDeployments } from './deployments.js'
 import {
   getIntegration,
@@ -68,5 +69,6 @@ export const routes: readonly Route[] = [
   { operation: 'DeleteStage', method: 'DELETE', path: `${api}/stages/{stageName}`, handler: deleteStage },
   { operation: 'TagResource', method: 'PUT', path: '/tags/{resourceArn}', handler: tagResource },
   { operation: 'UntagResource', method: 'DELETE', path: '/tags/{resourceArn}', handler: untagResource },
-  { operation: 'GetTags', method: 'GET', path: '/tags/{resourceArn}', handler: getTags }
+  { operation: 'GetTags', method: 'GET', path: '/tags/{resourceArn}', handler: getTags },
+  ...accountRoutes
 ]

@@ -1,25 +1,20 @@
-import { badRequest } from '../http/errors.js'
 import {
   compact,
   optionalBoolean,
-  optionalObject,
   optionalString,
   optionalStringList,
   optionalStringMap,
   requiredString
 } from '../http/input.js'
 import type { Handler } from '../http/router.js'
+import { parseEndpointConfiguration } from './endpoint-configuration.js'
 import { paginate } from './pagination.js'
 import type { RestApiJson } from './types.js'
 
 // https://docs.aws.amazon.com/apigateway/latest/api/API_CreateRestApi.html
 export const createRestApi: Handler = ({ store, body }) => {
   const name = requiredString(body, 'name')
-  const endpointConfiguration = optionalObject(body, 'endpointConfiguration')
-  const types = endpointConfiguration ? optionalStringList(endpointConfiguration, 'types') : undefined
-  if (types && types.some(t => !['EDGE', 'REGIONAL', 'PRIVATE'].includes(t))) {
-    throw badRequest(`Invalid endpoint configuration type: ${types.join(',')}`)
-  }
+  const endpointConfiguration = parseEndpointConfiguration(body)
   const id = store.ids.next(10)
   const rootResourceId = store.ids.next(10)
   const api: RestApiJson = compact({
@@ -30,8 +25,8 @@ export const createRestApi: Handler = ({ store, body }) => {
     version: optionalString(body, 'version'),
     binaryMediaTypes: optionalStringList(body, 'binaryMediaTypes'),
     apiKeySource: optionalString(body, 'apiKeySource') ?? 'HEADER',
-    // AWS defaults new REST APIs to edge-optimized.
-    endpointConfiguration: { types: types && types.length > 0 ? types : ['EDGE'] },
+    // AWS defaults new REST APIs to edge-optimized (see endpoint-configuration.ts).
+    endpointConfiguration,
     disableExecuteApiEndpoint: optionalBoolean(body, 'disableExecuteApiEndpoint') ?? false,
     rootResourceId,
     tags: optionalStringMap(body, 'tags')

@@ -1,7 +1,11 @@
 import { badRequest } from '../http/errors.js'
 import type { Body } from '../http/input.js'
+import { validateDestinationArn, validateFormat } from './access-log.js'
+import { requireCloudWatchRole } from './account.js'
+import { transitionStatus } from './cache-cluster.js'
 import {
-  defaultMethodSetting,
+  enablesLogging,
+  initialMethodSetting,
   isKnownSetting,
   parseBoolean,
   parseMethodSettingPath,
@@ -9,12 +13,19 @@ import {
   setMethodSetting
 } from './method-settings.js'
 import {
+  cannotRemove,
+  emptyAccessLogValue,
+  invalidAccessLogPath,
+  invalidMethodSettingPath,
+  unsupportedOp
+} from './stage-patch-errors.js'
+import {
   nonEmpty,
   validateCacheClusterSize,
   validatePercentTraffic,
   validateVariable
 } from './stage-rules.js'
-import type { ApiEntry } from './state.js'
+import type { ApiEntry, Store } from './state.js'
 import type { CanarySettingsJson, StageJson } from './types.js'
 
 // UpdateStage patch semantics. Supported paths/ops follow the "Stage" entry of
@@ -32,18 +43,33 @@ export interface PatchOperation {
 
 const OPS = ['add', 'remove', 'replace', 'move', 'copy', 'test']
 
-export function parsePatchOperations(body: Body): PatchOperation[] {
+/**
+ * Reads `patchOperations`. `input` names the request in AWS's validation message for an unknown op, e.g.
+ * "1 validation error detected: Value 'wrong' at 'updateStageInput.patchOperations.1.member.op' failed to
+ * satisfy constraint: Member must satisfy enum value set: [add, remove, move, test, replace, copy]"
+ * (recorded for UpdateRestApi and UpdateMethodResponse in LocalStack's AWS snapshots).
+ */
+export function parsePatchOperations(body: Body, input = 'updateStageInput'): PatchOperation[] {
   const raw = body.patchOperations
   if (raw === undefined || raw === null) return []
   if (!Array.isArray(raw)) throw badRequest('patchOperations must be a list')
-  return raw.map(item => {
-    const o = (item ?? {}) as Record<string, unknown>
-    if (typeof o.op !== 'string' || !OPS.includes(o.op)) {
-      throw badRequest(`Invalid patch operation: ${String(o.op)}`)
-    }
+  const objects = raw.map(item => (item ?? {}) as Record<string, unknown>)
+  const badOps = objects
+    .map((o, i) => ({ op: o.op, index: i + 1 }))
+    .filter(({ op }) => typeof op !== 'string' || !OPS.includes(op))
+  if (badOps.length > 0) {
+    const details = badOps.map(
+      ({ op, index }) =>
+        `Value '${String(op)}' at '${input}.patchOperations.${index}.member.op' failed to satisfy constraint: Member must satisfy enum value set: [add, remove, move, test, replace, copy]`
+    )
+    const count = badOps.length === 1 ? '1 validation error' : `${badOps.length} validation errors`
+    throw badRequest(`${count} detected: ${details.join('; ')}`)
+  }
+  return objects.map(o => {
+    // AWS's message for a missing path (LocalStack snapshot of UpdateIntegrationResponse).
     if (typeof o.path !== 'string') throw badRequest('Invalid patch path null')
     return {
-      op: o.op,
+      op: o.op as string,
       path: o.path,
       value: typeof o.value === 'string' ? o.value : undefined,
       from: typeof o.from === 'string' ? o.from : undefined
@@ -52,13 +78,23 @@ export function parsePatchOperations(body: Body): PatchOperation[] {
 }
 
 interface PatchContext {
+  store: Store
   entry: ApiEntry
   stage: StageJson
 }
 
-/** Applies operations in order to a copy of the stage; any failure leaves the stored stage untouched. */
-export function applyStagePatch(entry: ApiEntry, stage: StageJson, ops: PatchOperation[]): StageJson {
-  const ctx: PatchContext = { entry, stage: structuredClone(stage) }
+/**
+ * Applies operations in order to a copy of the stage; any failure leaves the stored stage untouched. A
+ * change to the cache cluster leaves it in an *_IN_PROGRESS status: the caller starts the clock once the
+ * stage is stored (see cache-cluster.ts).
+ */
+export function applyStagePatch(
+  store: Store,
+  entry: ApiEntry,
+  stage: StageJson,
+  ops: PatchOperation[]
+): StageJson {
+  const ctx: PatchContext = { store, entry, stage: structuredClone(stage) }
   for (const op of ops) applyOne(ctx, op)
   const s = ctx.stage
   // AWS omits maps that became empty.
@@ -66,11 +102,14 @@ export function applyStagePatch(entry: ApiEntry, stage: StageJson, ops: PatchOpe
   if (s.canarySettings && !nonEmpty(s.canarySettings.stageVariableOverrides)) {
     delete s.canarySettings.stageVariableOverrides
   }
+  if (s.accessLogSettings && Object.keys(s.accessLogSettings).length === 0) delete s.accessLogSettings
+  const status = transitionStatus(stage, s)
+  if (status) s.cacheClusterStatus = status
   return s
 }
 
-const invalidPath = (op: PatchOperation): Error =>
-  badRequest(`Invalid patch path '${op.path}' specified for op '${op.op}'`)
+/** A known path with an op it does not take. */
+const invalidPath = (op: PatchOperation): Error => unsupportedOp(op.path, op.op)
 
 /** JSON-pointer unescaping of one path segment. */
 const unescape = (segment: string): string => segment.replace(/~1/g, '/').replace(/~0/g, '~')
@@ -111,7 +150,9 @@ function applyOne(ctx: PatchContext, op: PatchOperation): void {
   if (op.op === 'copy') return applyCopy(ctx, op)
   if (op.path.startsWith('/canarySettings')) return applyCanary(ctx, op)
   if (op.path.startsWith('/variables/')) return applyVariable(ctx, op)
-  if (op.path.startsWith('/accessLogSettings')) return applyAccessLog(ctx, op)
+  if (op.path === '/accessLogSettings' || op.path.startsWith('/accessLogSettings/')) {
+    return applyAccessLog(ctx, op)
+  }
   if (applyTopLevel(ctx, op)) return
   applyMethodSetting(ctx, op)
 }
@@ -143,8 +184,8 @@ function applyTopLevel(ctx: PatchContext, op: PatchOperation): boolean {
       if (s.clientCertificateId === undefined) delete s.clientCertificateId
       break
     case '/cacheClusterEnabled':
+      // The status follows at the end of the patch (transitionStatus); AWS's default size is 0.5 GB.
       s.cacheClusterEnabled = parseBoolean(requireValue(op))
-      s.cacheClusterStatus = s.cacheClusterEnabled ? 'AVAILABLE' : 'NOT_AVAILABLE'
       if (s.cacheClusterEnabled) s.cacheClusterSize ??= '0.5'
       break
     case '/cacheClusterSize':
@@ -173,18 +214,25 @@ function applyVariable(ctx: PatchContext, op: PatchOperation): void {
   ctx.stage.variables = variables
 }
 
+// Access logs take add or replace on their two fields and remove of the whole settings; the errors for
+// anything else are AWS's (LocalStack's AWS-validated test_stage_access_log_settings_validation).
 function applyAccessLog(ctx: PatchContext, op: PatchOperation): void {
   const s = ctx.stage
-  if (op.path === '/accessLogSettings' && op.op === 'remove') {
+  if (op.op === 'remove') {
+    if (op.path !== '/accessLogSettings') throw cannotRemove(op.path)
     delete s.accessLogSettings
     return
   }
+  if (op.op !== 'add' && op.op !== 'replace') throw invalidPath(op)
   const field = {
     '/accessLogSettings/destinationArn': 'destinationArn',
     '/accessLogSettings/format': 'format'
   }[op.path] as 'destinationArn' | 'format' | undefined
-  if (!field || op.op !== 'replace') throw invalidPath(op)
-  s.accessLogSettings = { ...s.accessLogSettings, [field]: requireValue(op) }
+  if (!field) throw invalidAccessLogPath()
+  if (!op.value) throw emptyAccessLogValue()
+  if (field === 'destinationArn') validateDestinationArn(ctx.store, op.value)
+  else validateFormat(op.value)
+  s.accessLogSettings = { ...s.accessLogSettings, [field]: op.value }
 }
 
 function applyCanary(ctx: PatchContext, op: PatchOperation): void {
@@ -213,7 +261,11 @@ function applyCanary(ctx: PatchContext, op: PatchOperation): void {
     '/canarySettings/deploymentId',
     '/canarySettings/useStageCache'
   ]
-  if (!fields.includes(op.path) || op.op !== 'replace') throw invalidPath(op)
+  // AWS's answers for other canary paths and ops (LocalStack's AWS snapshots of the canary tests).
+  if (!fields.includes(op.path)) {
+    throw op.op === 'remove' ? cannotRemove(op.path) : invalidMethodSettingPath(op.path)
+  }
+  if (op.op !== 'replace') throw badRequest(`Invalid ${op.op} operation with path: ${op.path}`)
   const value = requireValue(op)
   if (op.path === '/canarySettings/percentTraffic') {
     const percent = parseNumber(value)
@@ -244,16 +296,21 @@ function applyCopy(ctx: PatchContext, op: PatchOperation): void {
 
 function applyMethodSetting(ctx: PatchContext, op: PatchOperation): void {
   const parsed = parseMethodSettingPath(op.path)
-  if (!parsed) throw invalidPath(op)
+  if (!parsed) throw invalidMethodSettingPath(op.path)
   const settings = ctx.stage.methodSettings
   if (parsed.setting === undefined) {
-    // "/{resourcePath}/{httpMethod}" with remove drops that method's settings.
-    if (op.op !== 'remove') throw invalidPath(op)
+    // "/{resourcePath}/{httpMethod}" with remove drops that method's settings (what Terraform sends for
+    // "/*/*"); AWS refuses it for a method without settings (LocalStack snapshot "delete-error").
+    if (op.op !== 'remove') throw invalidMethodSettingPath(op.path)
+    if (!settings[parsed.key]) throw cannotRemove(op.path)
     delete settings[parsed.key]
     return
   }
-  if (op.op !== 'replace' || !isKnownSetting(parsed.setting)) throw invalidPath(op)
-  const target = settings[parsed.key] ?? defaultMethodSetting()
-  setMethodSetting(target, parsed.setting, requireValue(op))
+  if (!isKnownSetting(parsed.setting)) throw invalidMethodSettingPath(op.path)
+  if (op.op !== 'replace') throw invalidPath(op)
+  const value = requireValue(op)
+  const target = settings[parsed.key] ?? initialMethodSetting(settings, parsed.key)
+  setMethodSetting(target, parsed.setting, value)
+  if (enablesLogging(parsed.setting, value)) requireCloudWatchRole(ctx.store)
   settings[parsed.key] = target
 }

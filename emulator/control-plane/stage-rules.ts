@@ -67,3 +67,15 @@ export function checkStageQuota(store: Store, entry: ApiEntry): void {
 export function nonEmpty(map: StringMap | undefined): StringMap | undefined {
   return map && Object.keys(map).length > 0 ? map : undefined
 }
+
+/**
+ * AWS refuses an UpdateStage with too many operations ("Update size too large. Try updating stage in
+ * multiple UpdateStage operations", DianaIonita/serverless-api-gateway-caching#46). It publishes no limit:
+ * the quota (default 80, what that plugin settled on per call) is a reconstruction. Checked before any
+ * operation applies, so nothing changes.
+ */
+export function checkPatchSize(store: Store, operations: number): void {
+  if (operations > store.quotas.patchOperationsPerUpdate) {
+    throw badRequest('Update size too large. Try updating stage in multiple UpdateStage operations')
+  }
+}

@@ -10,8 +10,10 @@ import {
   requiredString
 } from '../http/input.js'
 import type { Handler } from '../http/router.js'
+import { transitionStatus } from './cache-cluster.js'
 import { applyStagePatch, parsePatchOperations } from './stage-patch.js'
 import {
+  checkPatchSize,
   checkStageQuota,
   nonEmpty,
   validateCacheClusterSize,
@@ -49,8 +51,8 @@ export function addStage(store: Store, entry: ApiEntry, input: NewStageInput): S
     description: input.description,
     cacheClusterEnabled,
     cacheClusterSize: input.cacheClusterSize ?? (cacheClusterEnabled ? '0.5' : undefined),
-    // Provisioning is instant here; AWS passes through CREATE_IN_PROGRESS first.
-    cacheClusterStatus: cacheClusterEnabled ? 'AVAILABLE' : 'NOT_AVAILABLE',
+    // A new cluster is created first (cache-cluster.ts); AVAILABLE after EmulatorOptions.cacheClusterDelayMs.
+    cacheClusterStatus: cacheClusterEnabled ? 'CREATE_IN_PROGRESS' : 'NOT_AVAILABLE',
     methodSettings: {},
     variables: nonEmpty(input.variables),
     canarySettings: input.canarySettings,
@@ -60,6 +62,7 @@ export function addStage(store: Store, entry: ApiEntry, input: NewStageInput): S
     lastUpdatedDate: now
   })
   entry.stages.set(stage.stageName, stage)
+  if (cacheClusterEnabled) store.cacheClusters.start(entry, stage.stageName)
   return stage
 }
 
@@ -121,9 +124,12 @@ export const getStages: Handler = ({ store, params, query }) => {
 export const updateStage: Handler = ({ store, params, body }) => {
   const entry = store.api(params.restApiId)
   const stage = store.stage(entry, params.stageName)
-  const updated = applyStagePatch(entry, stage, parsePatchOperations(body))
+  const ops = parsePatchOperations(body)
+  checkPatchSize(store, ops.length)
+  const updated = applyStagePatch(store, entry, stage, ops)
   updated.lastUpdatedDate = store.nowSeconds()
   entry.stages.set(stage.stageName, updated)
+  if (transitionStatus(stage, updated)) store.cacheClusters.start(entry, stage.stageName)
   return { status: 200, body: updated }
 }
 
@@ -131,5 +137,6 @@ export const deleteStage: Handler = ({ store, params }) => {
   const entry = store.api(params.restApiId)
   store.stage(entry, params.stageName)
   entry.stages.delete(params.stageName)
+  store.cacheClusters.forget(entry, params.stageName)
   return { status: 202 }
 }

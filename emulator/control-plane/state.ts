@@ -1,5 +1,7 @@
 import type { IdGenerator } from '../harness/random.js'
 import { notFound } from '../http/errors.js'
+import type { AccountJson } from './account.js'
+import { CacheClusters } from './cache-cluster.js'
 import type { DeploymentJson, ResourceJson, RestApiJson, StageJson } from './types.js'
 
 interface DeploymentEntry {
@@ -20,11 +22,17 @@ export interface Quotas {
   stagesPerApi: number
   /** Minimum interval between CreateDeployment calls per account (AWS: 1 request every 5 s); 0 disables. */
   createDeploymentIntervalMs: number
+  /** Operations one UpdateStage may carry (AWS publishes no number; 80 is a reconstruction). */
+  patchOperationsPerUpdate: number
 }
 
 /** The in-memory model of one account in one region. Maps keep insertion order, which listings rely on. */
 export class Store {
   readonly apis = new Map<string, ApiEntry>()
+  /** GetAccount / UpdateAccount: the CloudWatch role execution and access logging need. */
+  readonly account: AccountJson = {}
+  /** Finishes cache cluster changes after EmulatorOptions.cacheClusterDelayMs. */
+  readonly cacheClusters = new CacheClusters()
   /** Time the last CreateDeployment was let through, for the rate quota. */
   lastCreateDeploymentAt = Number.NEGATIVE_INFINITY
 

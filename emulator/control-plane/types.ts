@@ -2,6 +2,8 @@
 // Field names follow the API reference (https://docs.aws.amazon.com/apigateway/latest/api/API_Operations.html);
 // dates are epoch seconds, which is what the SDK's REST-JSON deserialiser expects.
 
+import type { EndpointConfigurationJson } from './endpoint-configuration.js'
+
 export type StringMap = Record<string, string>
 
 export interface RestApiJson {
@@ -12,7 +14,7 @@ export interface RestApiJson {
   version?: string
   binaryMediaTypes?: string[]
   apiKeySource: string
-  endpointConfiguration: { types: string[] }
+  endpointConfiguration: EndpointConfigurationJson
   disableExecuteApiEndpoint: boolean
   rootResourceId: string
   tags?: StringMap

@@ -13,6 +13,8 @@ interface SampleApiOptions {
   endpoint: string
   region: string
   name?: string
+  /** The API's endpoint type (AWS's default, EDGE, when absent). PRIVATE APIs are served like any other. */
+  endpointType?: 'EDGE' | 'REGIONAL' | 'PRIVATE'
 }
 
 const ROUTES = [
@@ -34,7 +36,12 @@ export async function createSampleApi(opts: SampleApiOptions): Promise<{ restApi
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
   })
   try {
-    const api = await client.send(new CreateRestApiCommand({ name: opts.name ?? 'sample-api' }))
+    const api = await client.send(
+      new CreateRestApiCommand({
+        name: opts.name ?? 'sample-api',
+        ...(opts.endpointType && { endpointConfiguration: { types: [opts.endpointType] } })
+      })
+    )
     const restApiId = api.id as string
     // Looked up rather than read from rootResourceId, which not every implementation returns.
     const resources = await client.send(new GetResourcesCommand({ restApiId }))
