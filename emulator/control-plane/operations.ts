@@ -1,6 +1,9 @@
 import type { Route } from '../http/router.js'
 import { accountRoutes } from './account.js'
+import { apiMappingV2Routes } from './api-mappings-v2.js'
+import { basePathMappingRoutes } from './base-path-mappings.js'
 import { createDeployment, deleteDeployment, getDeployment, getDeployments } from './deployments.js'
+import { domainNameRoutes } from './domain-names.js'
 import {
   getIntegration,
   getMethod,
@@ -70,5 +73,8 @@ export const routes: readonly Route[] = [
   { operation: 'TagResource', method: 'PUT', path: '/tags/{resourceArn}', handler: tagResource },
   { operation: 'UntagResource', method: 'DELETE', path: '/tags/{resourceArn}', handler: untagResource },
   { operation: 'GetTags', method: 'GET', path: '/tags/{resourceArn}', handler: getTags },
+  ...domainNameRoutes,
+  ...basePathMappingRoutes,
+  ...apiMappingV2Routes,
   ...accountRoutes
 ]

@@ -2,6 +2,7 @@ import type { IdGenerator } from '../harness/random.js'
 import { notFound } from '../http/errors.js'
 import type { AccountJson } from './account.js'
 import { CacheClusters } from './cache-cluster.js'
+import type { DomainEntry } from './domain-state.js'
 import type { DeploymentJson, ResourceJson, RestApiJson, StageJson } from './types.js'
 
 interface DeploymentEntry {
@@ -29,6 +30,8 @@ export interface Quotas {
 /** The in-memory model of one account in one region. Maps keep insertion order, which listings rely on. */
 export class Store {
   readonly apis = new Map<string, ApiEntry>()
+  /** Custom domain names by name, with their base path / API mappings. */
+  readonly domains = new Map<string, DomainEntry>()
   /** GetAccount / UpdateAccount: the CloudWatch role execution and access logging need. */
   readonly account: AccountJson = {}
   /** Finishes cache cluster changes after EmulatorOptions.cacheClusterDelayMs. */
