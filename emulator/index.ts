@@ -43,6 +43,11 @@ export interface Emulator extends AdminApi {
   /** Stops the server; hung and delayed calls are cut off rather than waited for. */
   stop(): Promise<void>
   invokeUrl(restApiId: string, stageName: string): string
+  /**
+   * `{url}/_domains/{domainName}[/{basePath}]`: a custom domain name served without DNS (an emulator
+   * convention). The root mapping is basePath '' (the default) or '(none)'.
+   */
+  domainUrl(domainName: string, basePath?: string): string
   getStage(restApiId: string, stageName: string): StageJson | undefined
   getDeployments(restApiId: string): DeploymentJson[]
   getRestApi(restApiId: string): RestApiJson | undefined
@@ -107,6 +112,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return stopping
     },
     invokeUrl: (restApiId, stageName) => `${url}/restapis/${restApiId}/${stageName}/_user_request_`,
+    domainUrl: (domainName, basePath = '') =>
+      `${url}/_domains/${domainName}${basePath === '' || basePath === '(none)' ? '' : `/${basePath}`}`,
     getStage: (restApiId, stageName) => clone(store.apis.get(restApiId)?.stages.get(stageName)),
     getDeployments: restApiId =>
       [...(store.apis.get(restApiId)?.deployments.values() ?? [])].map(d => structuredClone(d.deployment)),

@@ -5,6 +5,7 @@ import type { ControlPlaneDeps } from '../control-plane/handler.js'
 import { handleControlPlane } from '../control-plane/handler.js'
 import type { AdminApi } from '../harness/admin.js'
 import { handleAdmin } from '../harness/admin.js'
+import { DOMAIN_PATH, domainForHost, handleCustomDomain } from '../invoke/custom-domains.js'
 import type { InvokeDeps } from '../invoke/handler.js'
 import { INVOKE_PATH, handleInvoke } from '../invoke/handler.js'
 import { sendJson } from './http-util.js'
@@ -21,7 +22,10 @@ function dispatch(deps: ServerDeps) {
     const url = new URL(req.url ?? '/', 'http://emulator.local')
     let work: Promise<void>
     if (url.pathname.startsWith('/_emulator/')) work = handleAdmin(req, res, url, deps.admin)
-    else if (INVOKE_PATH.test(url.pathname)) work = handleInvoke(req, res, url, deps.invoke)
+    // Custom domain names: a Host header naming one, or the /_domains/{name}/... path form.
+    else if (DOMAIN_PATH.test(url.pathname) || domainForHost(deps.invoke.store, req.headers.host)) {
+      work = handleCustomDomain(req, res, url, deps.invoke)
+    } else if (INVOKE_PATH.test(url.pathname)) work = handleInvoke(req, res, url, deps.invoke)
     else work = handleControlPlane(req, res, url, deps.controlPlane)
     work.catch(err => {
       console.error('[apigw-emulator] request failed:', err)
