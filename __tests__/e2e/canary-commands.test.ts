@@ -15,7 +15,9 @@ describe('finishing a canary left running', () => {
       'stage-name': stageName,
       'canary-percent': '25',
       'stage-variables': 'greeting=v2',
+      // The canary's stage cache needs a cluster (a stage setting of this same run).
       'canary-use-stage-cache': 'true',
+      'cache-cluster-enabled': 'true',
       promote: 'false'
     })
     expect(start.code).toBe(0)

@@ -3,7 +3,7 @@
  * log before each test, and helpers to run the action against them and check what a rollback leaves.
  */
 import { afterAll, beforeAll, beforeEach, expect } from '@jest/globals'
-import { createSampleApi, startEmulator, type Emulator } from '../../emulator/index.js'
+import { createSampleApi, startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/index.js'
 import { runAction, type ActionRun, type RunOptions } from './run-action.js'
 
 export interface ActionFixture {
@@ -21,16 +21,23 @@ export interface ActionFixture {
   operations(): string[]
 }
 
-export function useActionFixture(options: { region: string; apiName: string; seed?: number }): ActionFixture {
+export function useActionFixture(options: {
+  region: string
+  apiName: string
+  seed?: number
+  /** More emulator options (its quotas are merged with the fixture's). */
+  emulator?: EmulatorOptions
+}): ActionFixture {
   let emu: Emulator | undefined
   let restApiId = ''
   let stageCounter = 0
   beforeAll(async () => {
     // Every test makes its own stages: raise the 10-stage quota; no CreateDeployment rate unless a test sets one.
     emu = await startEmulator({
+      ...options.emulator,
       region: options.region,
       seed: options.seed ?? 1,
-      quotas: { createDeploymentIntervalMs: 0, stagesPerApi: 100 }
+      quotas: { createDeploymentIntervalMs: 0, stagesPerApi: 100, ...options.emulator?.quotas }
     })
     restApiId = (await createSampleApi({ endpoint: emu.url, region: options.region, name: options.apiName }))
       .restApiId

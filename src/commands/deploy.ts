@@ -66,13 +66,15 @@ export async function planDeployConfiguration(
   context: RunContext,
   inputs: Inputs
 ): Promise<StageConfiguration> {
-  if (!hasStageSettings(inputs.stageSettings)) return NO_CONFIGURATION
+  // A canary on an existing stage is checked even without settings: its stage cache needs a cluster.
+  const canary = context.stage && inputs.canary ? inputs.canary : undefined
+  if (!hasStageSettings(inputs.stageSettings) && !canary?.useStageCache) return NO_CONFIGURATION
   return core.group('Plan the stage configuration', async () => {
     const configuration = await planConfiguration(
       context,
       inputs.stageSettings,
       context.stage ?? { variables: inputs.deployment.stageVariables },
-      context.stage && inputs.canary ? inputs.canary : undefined
+      canary
     )
     if (configuration.changes.length === 0)
       core.info('The stage configuration is as asked: nothing to change.')
