@@ -22,6 +22,7 @@ import {
   validateVariables
 } from './stage-rules.js'
 import type { ApiEntry, Store } from './state.js'
+import { validateTags } from './tag-rules.js'
 import type { CanarySettingsJson, StageJson, StringMap } from './types.js'
 
 interface NewStageInput {
@@ -41,6 +42,7 @@ export function addStage(store: Store, entry: ApiEntry, input: NewStageInput): S
   validateStageName(input.stageName)
   validateVariables(input.variables)
   validateCacheClusterSize(input.cacheClusterSize)
+  validateTags(input.tags)
   if (entry.stages.has(input.stageName)) throw conflict('Stage already exists')
   checkStageQuota(store, entry)
   const now = store.nowSeconds()
