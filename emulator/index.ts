@@ -11,6 +11,7 @@ import { DeploymentBehaviours } from './invoke/behaviour.js'
 
 export type { CallRecord } from './control-plane/handler.js'
 export { addMockRoute, createSampleApi } from './harness/sample-api.js'
+export type { MockRouteOptions } from './harness/sample-api.js'
 // Seeded randomness for test plans that must replay (the fault campaign).
 export { Prng } from './harness/random.js'
 

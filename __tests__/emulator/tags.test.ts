@@ -1,5 +1,7 @@
 import {
+  CreateApiKeyCommand,
   CreateStageCommand,
+  CreateUsagePlanCommand,
   GetStageCommand,
   GetTagsCommand,
   TagResourceCommand,
@@ -7,7 +9,7 @@ import {
 } from '@aws-sdk/client-api-gateway'
 import { deployedApi, sdkError, useEmulator } from './helpers.js'
 
-// TagResource / UntagResource / GetTags on stage ARNs, with the tag rules.
+// TagResource / UntagResource / GetTags on stage ARNs (and usage plans, API keys), with the tag rules.
 const ctx = useEmulator({ quotas: { createDeploymentIntervalMs: 0 } })
 const stageArn = (restApiId: string, stageName = 'prod') =>
   `arn:aws:apigateway:${ctx.emu.region}::/restapis/${restApiId}/stages/${stageName}`
@@ -90,5 +92,22 @@ describe('stage tags', () => {
       'NotFoundException'
     )
     expect((await sdkError(() => tag(stageArn('zzzzzzzzzz'), { a: 'b' }))).name).toBe('NotFoundException')
+  })
+})
+
+describe('usage plan and API key tags', () => {
+  it('tags both by ARN, and takes tags when they are created', async () => {
+    const plan = await ctx.client.send(new CreateUsagePlanCommand({ name: 'plan', tags: { tier: 'gold' } }))
+    const planArn = `arn:aws:apigateway:${ctx.emu.region}::/usageplans/${plan.id}`
+    expect(await tagsOf(planArn)).toEqual({ tier: 'gold' })
+    await tag(planArn, { owner: 'me' })
+    expect(await tagsOf(planArn)).toEqual({ tier: 'gold', owner: 'me' })
+
+    const key = await ctx.client.send(new CreateApiKeyCommand({ name: 'key', tags: { client: 'acme' } }))
+    expect(await tagsOf(`arn:aws:apigateway:${ctx.emu.region}::/apikeys/${key.id}`)).toEqual({
+      client: 'acme'
+    })
+    const missing = await sdkError(() => tagsOf(`arn:aws:apigateway:${ctx.emu.region}::/usageplans/nope`))
+    expect(missing.name).toBe('NotFoundException')
   })
 })

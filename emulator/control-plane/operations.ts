@@ -1,5 +1,6 @@
 import type { Route } from '../http/router.js'
 import { accountRoutes } from './account.js'
+import { apiKeyRoutes } from './api-keys.js'
 import { apiMappingV2Routes } from './api-mappings-v2.js'
 import { basePathMappingRoutes } from './base-path-mappings.js'
 import { createDeployment, deleteDeployment, getDeployment, getDeployments } from './deployments.js'
@@ -16,6 +17,8 @@ import { createResource, getResource, getResources } from './resources.js'
 import { createRestApi, deleteRestApi, getRestApi, getRestApis } from './rest-apis.js'
 import { createStage, deleteStage, getStage, getStages, updateStage } from './stages.js'
 import { getTags, tagResource, untagResource } from './tags.js'
+import { usagePlanKeyRoutes } from './usage-plan-keys.js'
+import { usagePlanRoutes } from './usage-plans.js'
 
 // Operation names, methods and paths as in the API Gateway API reference
 // (https://docs.aws.amazon.com/apigateway/latest/api/API_Operations.html).
@@ -76,5 +79,8 @@ export const routes: readonly Route[] = [
   ...domainNameRoutes,
   ...basePathMappingRoutes,
   ...apiMappingV2Routes,
-  ...accountRoutes
+  ...accountRoutes,
+  ...usagePlanRoutes,
+  ...usagePlanKeyRoutes,
+  ...apiKeyRoutes
 ]

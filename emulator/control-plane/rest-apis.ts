@@ -10,6 +10,7 @@ import type { Handler } from '../http/router.js'
 import { parseEndpointConfiguration } from './endpoint-configuration.js'
 import { paginate } from './pagination.js'
 import type { RestApiJson } from './types.js'
+import { removeFromUsagePlans } from './usage-plans.js'
 
 // https://docs.aws.amazon.com/apigateway/latest/api/API_CreateRestApi.html
 export const createRestApi: Handler = ({ store, body }) => {
@@ -57,5 +58,6 @@ export const getRestApi: Handler = ({ store, params }) => ({
 export const deleteRestApi: Handler = ({ store, params }) => {
   store.api(params.restApiId)
   store.apis.delete(params.restApiId)
+  removeFromUsagePlans(store, params.restApiId)
   return { status: 202 }
 }

@@ -23,6 +23,7 @@ import {
 } from './stage-rules.js'
 import type { ApiEntry, Store } from './state.js'
 import { validateTags } from './tag-rules.js'
+import { removeFromUsagePlans } from './usage-plans.js'
 import type { CanarySettingsJson, StageJson, StringMap } from './types.js'
 
 interface NewStageInput {
@@ -140,5 +141,6 @@ export const deleteStage: Handler = ({ store, params }) => {
   store.stage(entry, params.stageName)
   entry.stages.delete(params.stageName)
   store.cacheClusters.forget(entry, params.stageName)
+  removeFromUsagePlans(store, entry.api.id, params.stageName)
   return { status: 202 }
 }

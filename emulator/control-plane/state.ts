@@ -4,6 +4,7 @@ import type { AccountJson } from './account.js'
 import { CacheClusters } from './cache-cluster.js'
 import type { DomainEntry } from './domain-state.js'
 import type { DeploymentJson, ResourceJson, RestApiJson, StageJson } from './types.js'
+import type { ApiKeyJson, UsagePlanEntry } from './usage-plan-types.js'
 
 interface DeploymentEntry {
   deployment: DeploymentJson
@@ -34,6 +35,8 @@ export class Store {
   readonly domains = new Map<string, DomainEntry>()
   /** GetAccount / UpdateAccount: the CloudWatch role execution and access logging need. */
   readonly account: AccountJson = {}
+  readonly usagePlans = new Map<string, UsagePlanEntry>()
+  readonly apiKeys = new Map<string, ApiKeyJson>()
   /** Finishes cache cluster changes after EmulatorOptions.cacheClusterDelayMs. */
   readonly cacheClusters = new CacheClusters()
   /** Time the last CreateDeployment was let through, for the rate quota. */

@@ -1,22 +1,36 @@
-import { badRequest } from '../http/errors.js'
+import { badRequest, notFound } from '../http/errors.js'
 import { optionalStringMap } from '../http/input.js'
 import type { Handler } from '../http/router.js'
 import type { Store } from './state.js'
 import { validateTags } from './tag-rules.js'
 import type { StringMap } from './types.js'
 
-// Taggable here: REST APIs and stages, addressed by ARN
-// (arn:aws:apigateway:{region}::/restapis/{id}[/stages/{name}]), see
+// Taggable here: REST APIs, stages, usage plans and API keys, addressed by ARN
+// (arn:aws:apigateway:{region}::/restapis/{id}[/stages/{name}], ::/usageplans/{id}, ::/apikeys/{id}), see
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html
 interface Taggable {
   tags?: StringMap
 }
 
 function target(store: Store, arn: string): Taggable {
-  const match = /^arn:[^:]+:apigateway:[^:]*::\/restapis\/([^/]+)(?:\/stages\/([^/]+))?$/.exec(arn)
+  const match =
+    /^arn:[^:]+:apigateway:[^:]*::\/(?:restapis\/([^/]+)(?:\/stages\/([^/]+))?|(usageplans|apikeys)\/([^/]+))$/.exec(
+      arn
+    )
   if (!match) throw badRequest(`Invalid ARN specified in the request: ${arn}`)
-  const entry = store.api(match[1])
-  return match[2] ? store.stage(entry, match[2]) : entry.api
+  const [, restApiId, stageName, kind, id] = match
+  if (kind === 'usageplans') {
+    const entry = store.usagePlans.get(id)
+    if (!entry) throw notFound('Invalid Usage Plan ID specified')
+    return entry.plan
+  }
+  if (kind === 'apikeys') {
+    const key = store.apiKeys.get(id)
+    if (!key) throw notFound('Invalid API Key identifier specified')
+    return key
+  }
+  const entry = store.api(restApiId)
+  return stageName ? store.stage(entry, stageName) : entry.api
 }
 
 // https://docs.aws.amazon.com/apigateway/latest/api/API_TagResource.html: adds to (or overwrites in) the

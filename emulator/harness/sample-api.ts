@@ -53,6 +53,11 @@ export async function createSampleApi(opts: SampleApiOptions): Promise<{ restApi
   }
 }
 
+export interface MockRouteOptions {
+  /** Serve the method only with an enabled API key from a usage plan of the stage (x-api-key header). */
+  apiKeyRequired?: boolean
+}
+
 /** Adds `httpMethod /pathPart` under `parentId`: a MOCK integration answering 200 with `template`. */
 export async function addMockRoute(
   client: APIGatewayClient,
@@ -60,11 +65,14 @@ export async function addMockRoute(
   parentId: string,
   pathPart: string,
   template: string,
-  httpMethod = 'GET'
+  httpMethod = 'GET',
+  options: MockRouteOptions = {}
 ): Promise<string> {
   const resource = await client.send(new CreateResourceCommand({ restApiId, parentId, pathPart }))
   const target = { restApiId, resourceId: resource.id as string, httpMethod }
-  await client.send(new PutMethodCommand({ ...target, authorizationType: 'NONE' }))
+  await client.send(
+    new PutMethodCommand({ ...target, authorizationType: 'NONE', apiKeyRequired: options.apiKeyRequired })
+  )
   await client.send(new PutMethodResponseCommand({ ...target, statusCode: '200' }))
   await client.send(
     new PutIntegrationCommand({

@@ -4,6 +4,7 @@ import type { Store } from '../control-plane/state.js'
 import type { StringMap } from '../control-plane/types.js'
 import type { Prng } from '../harness/random.js'
 import { delay, readBody } from '../http/http-util.js'
+import { checkApiKey } from './api-keys.js'
 import type { DeploymentBehaviours } from './behaviour.js'
 import { proxyHttp } from './http-proxy.js'
 import type { InvokeResponse } from './mock-integration.js'
@@ -101,14 +102,18 @@ async function serveDeployment(
   deps: InvokeDeps
 ): Promise<InvokeResponse> {
   const { apiId, stageName, deploymentId, stageVariables, path, body } = target
+  const deployment = deps.store.apis.get(apiId)?.deployments.get(deploymentId)
+  const method = req.method ?? 'GET'
+  const route = deployment && findRoute(deployment.snapshot, path, method)
+  // API Gateway refuses a missing or unusable API key before the integration (or a behaviour) answers.
+  const keyRefusal = checkApiKey(deps.store, req, { apiId, stageName, method: route?.method })
+  if (keyRefusal) return keyRefusal
+
   const behaviour = deps.behaviours.decide(apiId, deploymentId)
   await delay(behaviour.latencyMs, deps.signal)
   if (behaviour.override) return behaviour.override
 
-  const deployment = deps.store.apis.get(apiId)?.deployments.get(deploymentId)
   if (!deployment) return internalServerError(`deployment ${deploymentId} not found`)
-  const method = req.method ?? 'GET'
-  const route = findRoute(deployment.snapshot, path, method)
   // Unmatched paths and verbs get API Gateway's 403 "Missing Authentication Token".
   if (!route?.method?.methodIntegration) {
     return json(403, 'Missing Authentication Token', {
