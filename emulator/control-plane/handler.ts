@@ -35,10 +35,25 @@ export interface ControlPlaneDeps {
   log: boolean
 }
 
-interface Outcome {
+export interface Outcome {
   status: number
   payload?: unknown
   error?: ApiError
+}
+
+/**
+ * What differs between the wire protocols the emulator speaks (REST-JSON for API Gateway, JSON 1.1 for
+ * WAFv2): how a request names its operation, how it runs, how the answer is written. The rest of a call
+ * (SigV4 check, faults, call records) is serveCall's.
+ */
+export interface Protocol {
+  /** AWS operation name for records and faults; undefined when the request names none the emulator serves. */
+  operation: string | undefined
+  /** The error for a request that names no operation the emulator serves. */
+  unknown(): ApiError
+  /** Runs the named operation on the raw request body; errors become the outcome. */
+  run(raw: Buffer): Outcome
+  respond(res: ServerResponse, outcome: Outcome): void
 }
 
 function parseJson(raw: Buffer): Body {
@@ -55,26 +70,43 @@ function parseJson(raw: Buffer): Body {
   return value as Body
 }
 
-function failure(err: unknown): Outcome {
+export function failure(err: unknown): Outcome {
   if (!(err instanceof ApiError)) console.error('[apigw-emulator] handler crashed:', err)
   const error = err instanceof ApiError ? err : new ApiError(500, 'InternalFailure', String(err))
   return { status: error.status, error }
 }
 
-/**
- * Serves one REST-JSON API call: SigV4 presence check, then the operation with the injected faults
- * around it (see FaultPhase for their order).
- */
-export async function handleControlPlane(
+/** Serves one API Gateway (REST-JSON) call. */
+export function handleControlPlane(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
   deps: ControlPlaneDeps
 ): Promise<void> {
-  const time = Date.now()
   const method = req.method ?? 'GET'
   const match = matchRoute(routes, method, url.pathname)
-  const operation = match?.route.operation ?? 'Unknown'
+  return serveCall(req, res, url, deps, {
+    operation: match?.route.operation,
+    unknown: () => notFound(`The emulator does not implement ${method} ${url.pathname}`),
+    run: raw => runOperation(match as RouteMatch, url, raw, deps.store),
+    respond
+  })
+}
+
+/**
+ * Serves one call of any protocol: SigV4 presence check, then the operation with the injected faults
+ * around it (see FaultPhase for their order), recorded in deps.calls.
+ */
+export async function serveCall(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  deps: ControlPlaneDeps,
+  protocol: Protocol
+): Promise<void> {
+  const time = Date.now()
+  const method = req.method ?? 'GET'
+  const operation = protocol.operation ?? 'Unknown'
   const applied: FaultName[] = []
   const fault = (phase: FaultPhase) => {
     const found = deps.faults.take(phase, operation)
@@ -106,7 +138,7 @@ export async function handleControlPlane(
   try {
     const raw = await readBody(req)
     if (!credentialScope(req, url.searchParams)) throw missingAuthenticationToken()
-    if (!match) throw notFound(`The emulator does not implement ${method} ${url.pathname}`)
+    if (protocol.operation === undefined) throw protocol.unknown()
     await delay(fault('delay')?.ms ?? 0, deps.signal)
     if (fault('hang')) {
       record({ status: 0 })
@@ -114,7 +146,7 @@ export async function handleControlPlane(
     }
     const injected = fault('error')
     if (injected) throw injected.error
-    outcome = runOperation(match, url, raw, deps.store)
+    outcome = protocol.run(raw)
     ran = true
   } catch (err) {
     outcome = failure(err)
@@ -126,7 +158,7 @@ export async function handleControlPlane(
   record(outcome)
   await delay(lateDelay?.ms ?? 0, deps.signal)
   if (drop) return resetConnection(res)
-  if (!res.destroyed) respond(res, outcome)
+  if (!res.destroyed) protocol.respond(res, outcome)
 }
 
 function runOperation(match: RouteMatch, url: URL, raw: Buffer, store: Store): Outcome {
