@@ -8,6 +8,7 @@ import { Faults } from './harness/faults.js'
 import { IdGenerator, Prng } from './harness/random.js'
 import { close, listen } from './http/server.js'
 import { DeploymentBehaviours } from './invoke/behaviour.js'
+import { addWebAcl } from './wafv2/web-acls.js'
 
 export type { CallRecord } from './control-plane/handler.js'
 export { addMockRoute, createSampleApi } from './harness/sample-api.js'
@@ -90,7 +91,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     seed: n => {
       canaryRng.reseed(n)
       behaviours.reseed(failureSeed(n))
-    }
+    },
+    addWebAcl: name => addWebAcl(store, name)
   }
   const { server, url } = await listen(
     {

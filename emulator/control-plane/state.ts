@@ -1,5 +1,6 @@
 import type { IdGenerator } from '../harness/random.js'
 import { notFound } from '../http/errors.js'
+import type { WebAclEntry } from '../wafv2/web-acls.js'
 import type { AccountJson } from './account.js'
 import { CacheClusters } from './cache-cluster.js'
 import type { DomainEntry } from './domain-state.js'
@@ -37,6 +38,8 @@ export class Store {
   readonly account: AccountJson = {}
   readonly usagePlans = new Map<string, UsagePlanEntry>()
   readonly apiKeys = new Map<string, ApiKeyJson>()
+  /** Web ACLs registered with emu.addWebAcl, by ARN (the WAFv2 side of AssociateWebACL). */
+  readonly webAcls = new Map<string, WebAclEntry>()
   /** Finishes cache cluster changes after EmulatorOptions.cacheClusterDelayMs. */
   readonly cacheClusters = new CacheClusters()
   /** Time the last CreateDeployment was let through, for the rate quota. */

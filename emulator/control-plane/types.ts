@@ -111,6 +111,8 @@ export interface StageJson {
   canarySettings?: CanarySettingsJson
   tracingEnabled: boolean
   clientCertificateId?: string
+  /** The WAFv2 web ACL associated with the stage (AssociateWebACL; not settable with UpdateStage). */
+  webAclArn?: string
   tags?: StringMap
   createdDate: number
   lastUpdatedDate: number

@@ -15,6 +15,11 @@ export interface AdminApi {
     behaviour: DeploymentBehaviour | undefined
   ): void
   seed(n: number): void
+  /**
+   * Registers a regional WAFv2 web ACL named `name` for AssociateWebACL and returns its ARN,
+   * arn:aws:wafv2:{region}:{account}:regional/webacl/{name}/{id}.
+   */
+  addWebAcl(name: string): string
 }
 
 /** Body of POST /_emulator/faults, mirroring the emu.faults methods (named as in CallRecord.faults). */
@@ -79,6 +84,9 @@ export async function handleAdmin(
         api.setDeploymentBehaviour(restApiId, deploymentId, behaviour ?? undefined)
         return sendJson(res, 200, { ok: true })
       }
+      case 'POST /_emulator/web-acls':
+        if (typeof body.name !== 'string') throw new AdminError('name must be a string')
+        return sendJson(res, 200, { arn: api.addWebAcl(body.name) })
       case 'POST /_emulator/seed':
         if (typeof body.seed !== 'number') throw new AdminError('seed must be a number')
         api.seed(body.seed)

@@ -8,6 +8,7 @@ import { handleAdmin } from '../harness/admin.js'
 import { DOMAIN_PATH, domainForHost, handleCustomDomain } from '../invoke/custom-domains.js'
 import type { InvokeDeps } from '../invoke/handler.js'
 import { INVOKE_PATH, handleInvoke } from '../invoke/handler.js'
+import { handleWafv2, isWafRequest } from '../wafv2/handler.js'
 import { sendJson } from './http-util.js'
 
 interface ServerDeps {
@@ -22,6 +23,8 @@ function dispatch(deps: ServerDeps) {
     const url = new URL(req.url ?? '/', 'http://emulator.local')
     let work: Promise<void>
     if (url.pathname.startsWith('/_emulator/')) work = handleAdmin(req, res, url, deps.admin)
+    // WAFv2 (JSON 1.1: POST / with X-Amz-Target) shares the port, so its SDK client takes the same URL.
+    else if (isWafRequest(req, url)) work = handleWafv2(req, res, url, deps.controlPlane)
     // Custom domain names: a Host header naming one, or the /_domains/{name}/... path form.
     else if (DOMAIN_PATH.test(url.pathname) || domainForHost(deps.invoke.store, req.headers.host)) {
       work = handleCustomDomain(req, res, url, deps.invoke)
