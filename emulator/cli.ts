@@ -9,6 +9,9 @@ const { values } = parseArgs({
     region: { type: 'string', default: 'us-east-1' },
     'create-deployment-interval-ms': { type: 'string' },
     'stages-per-api': { type: 'string' },
+    'patch-operations-per-update': { type: 'string' },
+    'cache-cluster-delay-ms': { type: 'string' },
+    'cloudwatch-role-arn': { type: 'string' },
     'no-sample-api': { type: 'boolean', default: false },
     log: { type: 'boolean', default: false }
   }
@@ -26,14 +29,18 @@ function int(name: string, value: string | undefined): number | undefined {
 
 const interval = int('create-deployment-interval-ms', values['create-deployment-interval-ms'])
 const stagesPerApi = int('stages-per-api', values['stages-per-api'])
+const patchOperationsPerUpdate = int('patch-operations-per-update', values['patch-operations-per-update'])
 const emu = await startEmulator({
   port: int('port', values.port),
   seed: int('seed', values.seed),
   region: values.region,
   log: values.log,
+  cacheClusterDelayMs: int('cache-cluster-delay-ms', values['cache-cluster-delay-ms']),
+  cloudwatchRoleArn: values['cloudwatch-role-arn'],
   quotas: {
     ...(interval !== undefined && { createDeploymentIntervalMs: interval }),
-    ...(stagesPerApi !== undefined && { stagesPerApi })
+    ...(stagesPerApi !== undefined && { stagesPerApi }),
+    ...(patchOperationsPerUpdate !== undefined && { patchOperationsPerUpdate })
   }
 })
 

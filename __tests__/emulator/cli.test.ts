@@ -2,7 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { APIGatewayClient, GetRestApiCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway'
+import {
+  APIGatewayClient,
+  GetAccountCommand,
+  GetRestApiCommand,
+  GetRestApisCommand
+} from '@aws-sdk/client-api-gateway'
 
 // `npm run emulator` (emulator/cli.ts) run as a newcomer would, in its own process.
 const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -97,5 +102,28 @@ describe('emulator CLI', () => {
     expect(await terminate(cli.child)).toBe(0)
     // Nothing but the URL was printed.
     expect((await cli.lines.next()).done).toBe(true)
+  })
+
+  it('sets the account role, the cache cluster delay and the patch size quota from flags', async () => {
+    const role = 'arn:aws:iam::123456789012:role/apigw-logs'
+    const cli = startCli(
+      '--port',
+      '0',
+      '--no-sample-api',
+      '--cloudwatch-role-arn',
+      role,
+      '--cache-cluster-delay-ms',
+      '100',
+      '--patch-operations-per-update',
+      '40'
+    )
+    const url = await nextLine(cli)
+    const client = sdk(url)
+    try {
+      expect((await client.send(new GetAccountCommand({}))).cloudwatchRoleArn).toBe(role)
+    } finally {
+      client.destroy()
+    }
+    expect(await terminate(cli.child)).toBe(0)
   })
 })
