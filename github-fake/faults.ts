@@ -6,10 +6,10 @@
 import { defaultMessageFor, GitHubError } from './errors.js'
 import { isRouteName, type RouteName } from './route-names.js'
 
-export type FaultName = 'fail' | 'rate-limit' | 'latency' | 'drop-response'
+export type FaultName = 'barrier' | 'fail' | 'rate-limit' | 'latency' | 'drop-response'
 
-/** Where in a call a fault acts: before the handler (delay, error) or after it changed the state. */
-export type FaultPhase = 'delay' | 'error' | 'late-delay' | 'drop'
+/** Where in a call a fault acts: before the handler (barrier, delay, error) or after it changed the state. */
+export type FaultPhase = 'barrier' | 'delay' | 'error' | 'late-delay' | 'drop'
 
 interface CountOptions {
   /** How many matching calls the fault applies to (a positive integer or Infinity); default 1. */
@@ -45,6 +45,11 @@ export interface LatencyOptions extends CountOptions {
 }
 
 export interface FaultInjector {
+  /**
+   * The next `parties` matching calls wait for each other: none proceeds until all have arrived, then all do.
+   * Makes a race certain, e.g. two runs that both list the comments before either creates one.
+   */
+  barrier(route: RouteName | '*', parties: number, options?: Pick<CountOptions, 'skip'>): void
   /** The next matching calls fail with `status` (4xx/5xx) and GitHub's error body. Nothing changes. */
   fail(route: RouteName | '*', status: number, options?: FailOptions): void
   /** The next matching calls are refused as rate limited. Nothing changes. */
@@ -65,6 +70,9 @@ export interface Fault {
   /** Builds the error when the fault fires (rate-limit headers carry the time it fired). */
   error?: () => GitHubError
   ms?: number
+  /** For a barrier: how many calls it waits for, and the release functions of those waiting. */
+  parties?: number
+  waiters?: Array<() => void>
 }
 
 function checkCount(count: number, skip: number): void {
@@ -106,6 +114,27 @@ export class Faults implements FaultInjector {
 
   /** `limit`: the fake's hourly quota, reported in x-ratelimit-limit by an injected primary limit. */
   constructor(private readonly limit: number) {}
+
+  barrier(route: RouteName | '*', parties: number, options: Pick<CountOptions, 'skip'> = {}): void {
+    if (!(Number.isInteger(parties) && parties >= 2))
+      throw new TypeError(`a barrier needs >= 2 parties, got ${parties}`)
+    this.add('barrier', 'barrier', route, { count: parties, skip: options.skip }, { parties, waiters: [] })
+  }
+
+  /** Waits at a barrier until all its parties have arrived, or the fake stops. */
+  static arrive(fault: Fault, signal: AbortSignal): Promise<void> {
+    const waiters = fault.waiters ?? []
+    return new Promise(resolve => {
+      if (signal.aborted) return resolve()
+      const done = (): void => {
+        signal.removeEventListener('abort', done)
+        resolve()
+      }
+      signal.addEventListener('abort', done)
+      waiters.push(done)
+      if (waiters.length >= (fault.parties ?? 0)) for (const release of waiters) release()
+    })
+  }
 
   fail(route: RouteName | '*', status: number, options: FailOptions = {}): void {
     if (!Number.isInteger(status) || status < 400 || status > 599) {
@@ -175,7 +204,7 @@ export class Faults implements FaultInjector {
     phase: FaultPhase,
     route: string,
     options: CountOptions,
-    extra: Pick<Fault, 'error' | 'ms'> = {}
+    extra: Pick<Fault, 'error' | 'ms' | 'parties' | 'waiters'> = {}
   ): void {
     // Checked because a typo would otherwise make a fault that silently never fires.
     if (route !== '*' && !isRouteName(route)) throw new TypeError(`unknown route ${JSON.stringify(route)}`)

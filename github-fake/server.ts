@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Tokens } from './auth.js'
 import { GitHubError, notFound, problemsParsingJson, REST_DOCS } from './errors.js'
-import type { FaultName, FaultPhase, Faults } from './faults.js'
+import { Faults, type FaultName, type FaultPhase } from './faults.js'
 import type { HandlerResult } from './handler.js'
 import { delay, readBody, resetConnection, send } from './http.js'
 import type { RateLimits } from './rate-limit.js'
@@ -123,6 +123,8 @@ export async function handleRequest(
     if (!match) throw notFound()
     // Sent on every answer to a fine-grained token, so a 403 says what would have been enough.
     headers['x-accepted-github-permissions'] = acceptedPermissions(match.route.permissions)
+    const barrier = fault('barrier')
+    if (barrier) await Faults.arrive(barrier, deps.signal)
     await delay(fault('delay')?.ms ?? 0, deps.signal)
     const injected = fault('error')
     if (injected?.error) throw injected.error()
