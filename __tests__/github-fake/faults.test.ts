@@ -1,7 +1,7 @@
 // Injected faults: failures, rate limits, latency and lost answers, per route.
 import { describe, expect, it } from '@jest/globals'
 import { startGitHubFake } from '../../github-fake/index.js'
-import { httpError, octokitFor, OWNER, REPO, sleep, useGitHubFake } from './helpers.js'
+import { httpError, octokitFor, OWNER, REPO, sleep, until, useGitHubFake } from './helpers.js'
 
 const repo = { owner: OWNER, repo: REPO }
 
@@ -57,6 +57,21 @@ describe('faults', () => {
     expect((await t.octokit.rest.pulls.get({ ...repo, pull_number: pr.number })).status).toBe(200)
   })
 
+  it('barrier: the next N calls wait until all N have arrived, then all proceed', async () => {
+    const pr = t.newPull()
+    t.fake.faults.barrier('pulls.get', 2)
+    let first = false
+    const a = t.octokit.rest.pulls.get({ ...repo, pull_number: pr.number }).then(() => (first = true))
+    await sleep(100)
+    expect(first).toBe(false) // still waiting for its partner
+    expect(t.fake.calls).toEqual([])
+    await Promise.all([a, t.octokit.rest.pulls.get({ ...repo, pull_number: pr.number })])
+    expect(t.fake.calls.map(c => c.faults)).toEqual([['barrier'], ['barrier']])
+    // A third call is not held.
+    await t.octokit.rest.pulls.get({ ...repo, pull_number: pr.number })
+    expect(() => t.fake.faults.barrier('pulls.get', 1)).toThrow(/2 parties/)
+  })
+
   it('rejects faults on unknown routes and bad statuses', () => {
     expect(() => t.fake.faults.fail('issues.createCommnet' as never, 500)).toThrow(/unknown route/)
     expect(() => t.fake.faults.fail('*', 200)).toThrow(/4xx or 5xx/)
@@ -98,10 +113,15 @@ describe('faults', () => {
     await t.octokit.rest.pulls.get({ ...repo, pull_number: pr.number })
     expect(Date.now() - started).toBeGreaterThanOrEqual(140)
 
-    t.fake.faults.latency('issues.createComment', 300, { count: 1, after: true })
-    const pending = t.octokit.rest.issues.createComment({ ...repo, issue_number: pr.number, body: 'slow' })
-    await sleep(100)
+    t.fake.faults.latency('issues.createComment', 1000, { count: 1, after: true })
+    let answered = false
+    const pending = t.octokit.rest.issues
+      .createComment({ ...repo, issue_number: pr.number, body: 'slow' })
+      .finally(() => (answered = true))
+    // The call is recorded once applied, before its delayed answer.
+    await until(() => t.fake.calls.some(c => c.route === 'issues.createComment'))
     expect(t.fake.comments(pr.number).map(c => c.body)).toEqual(['slow'])
+    expect(answered).toBe(false)
     expect((await pending).status).toBe(201)
   })
 

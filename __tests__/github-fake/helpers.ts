@@ -21,7 +21,11 @@ export function octokitFor(
   token: string = DEFAULT_TOKEN,
   baseUrl: string = fake.url
 ): Octokit {
-  return getOctokit(token, { baseUrl })
+  // @actions/github picks its fetch's proxy from the *default* base URL at import. With GITHUB_API_URL unset
+  // and a proxy variable set, that is a proxy for api.github.com, which would carry loopback calls too; Node's
+  // own fetch (undici as well) goes direct.
+  const proxied = ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'].some(name => process.env[name])
+  return getOctokit(token, { baseUrl, ...(proxied && { request: { fetch: globalThis.fetch } }) })
 }
 
 export interface HttpError {
@@ -93,3 +97,12 @@ export function useGitHubFake(options: Partial<GitHubFakeOptions> = {}): FakeFix
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
+
+/** Polls `condition` every 10 ms until it holds; fails after `timeoutMs`. */
+export async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`)
+    await sleep(10)
+  }
+}

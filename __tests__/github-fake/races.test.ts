@@ -46,8 +46,8 @@ describe('races between concurrent runs', () => {
 
   it('two naive runs that both list before either creates end with two marker comments (no dedupe)', async () => {
     const pr = t.newPull()
-    // Both lists answer after 100 ms, so both see no comment yet.
-    t.fake.faults.latency('issues.listComments', 100, { count: 2 })
+    // Neither list is answered until both have arrived, so both see no comment yet.
+    t.fake.faults.barrier('issues.listComments', 2)
     const a = octokitFor(t.fake)
     const b = octokitFor(t.fake)
     await Promise.all([
@@ -64,7 +64,7 @@ describe('races between concurrent runs', () => {
 
   it('runs that handle the race converge on one comment', async () => {
     const pr = t.newPull()
-    t.fake.faults.latency('issues.listComments', 100, { count: 2 })
+    t.fake.faults.barrier('issues.listComments', 2)
     await Promise.all([
       convergingUpsert(octokitFor(t.fake), pr.number, `${MARKER} run A`),
       convergingUpsert(octokitFor(t.fake), pr.number, `${MARKER} run B`)
