@@ -5,14 +5,13 @@
  * store is atomic, and concurrent requests interleave between their reads and writes as on GitHub.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { Tokens } from './auth.js'
+import { acceptedPermissions, Tokens } from './auth.js'
 import { GitHubError, notFound, problemsParsingJson, REST_DOCS } from './errors.js'
 import { Faults, type FaultName, type FaultPhase } from './faults.js'
 import type { HandlerResult } from './handler.js'
 import { delay, readBody, resetConnection, send } from './http.js'
 import type { RateLimits } from './rate-limit.js'
 import { matchRoute, type RouteName } from './routes.js'
-import { acceptedPermissions } from './auth.js'
 import type { Store } from './store.js'
 import { parseBody } from './validate.js'
 
