@@ -38,7 +38,7 @@ export interface StageSettingsInputs {
 // https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_LogGroup.html (arn) and
 // https://docs.aws.amazon.com/apigateway/latest/api/API_AccessLogSettings.html: a Firehose stream's name
 // must begin with amazon-apigateway-.
-const LOG_GROUP_ARN = /^arn:aws[a-z-]*:logs:[a-z0-9-]+:\d{12}:log-group:[\w.\-/#]{1,512}(:\*)?$/
+const LOG_GROUP_ARN = /^arn:aws[a-z-]*:logs:[a-z0-9-]+:\d{12}:log-group:[\w.\-/#]{1,512}$/
 const FIREHOSE_ARN =
   /^arn:aws[a-z-]*:firehose:[a-z0-9-]+:\d{12}:deliverystream\/amazon-apigateway-[\w.-]{1,46}$/
 const CLIENT_CERTIFICATE_ID = /^[a-z0-9]{1,32}$/
@@ -124,7 +124,13 @@ export function hasStageSettings(settings: StageSettingsInputs): boolean {
 
 function readAccessLog(read: Readers): StageSettingsInputs['accessLog'] {
   const destinationArn = read.text('access-log-destination-arn')
-  if (destinationArn && !LOG_GROUP_ARN.test(destinationArn) && !FIREHOSE_ARN.test(destinationArn))
+  if (destinationArn?.endsWith(':*'))
+    read.problems.bad(
+      'access-log-destination-arn',
+      destinationArn,
+      'ends with ":*", which the CloudWatch console shows but API Gateway refuses: drop the ":*".'
+    )
+  else if (destinationArn && !LOG_GROUP_ARN.test(destinationArn) && !FIREHOSE_ARN.test(destinationArn))
     read.problems.bad(
       'access-log-destination-arn',
       destinationArn,
