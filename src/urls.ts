@@ -38,10 +38,19 @@ export function invokeUrl(
   restApiId: string,
   stageName: string,
   region: string,
-  endpointUrl?: string
+  endpointUrl?: string,
+  options: { private?: boolean; vpcEndpointId?: string } = {}
 ): string {
   if (endpointUrl) return `${endpointUrl}/restapis/${restApiId}/${stageName}/_user_request_`
-  return `https://${restApiId}.execute-api.${region}.${dnsSuffix(region)}/${stageName}`
+  // A private API through an interface VPC endpoint with private DNS off: {api-id}-{vpce-id}.execute-api...
+  // (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-api-test-invoke-url.html)
+  const host = options.private && options.vpcEndpointId ? `${restApiId}-${options.vpcEndpointId}` : restApiId
+  return `https://${host}.execute-api.${region}.${dnsSuffix(region)}/${stageName}`
+}
+
+/** A custom domain's base URL: https://{domain}/{base-path}, without a trailing slash for the root. */
+export function baseUrl(domainName: string, basePath: string): string {
+  return `https://${domainName}${basePath ? `/${basePath}` : ''}`
 }
 
 /** The AWS console page of a stage, for the job summary (only for real AWS). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { consoleStageUrl, dnsSuffix, invokeUrl } from '../../src/urls.js'
+import { baseUrl, consoleStageUrl, dnsSuffix, invokeUrl, partition, stageArn } from '../../src/urls.js'
 
 describe('invokeUrl', () => {
   it.each([
@@ -22,6 +22,23 @@ describe('invokeUrl', () => {
     )
   })
 
+  it('takes the {api}-{vpce} form for a private API reached through a VPC endpoint', () => {
+    const vpce = { private: true, vpcEndpointId: 'vpce-0123456789abcdef0' }
+    expect(invokeUrl('abc123', 'prod', 'eu-west-1', undefined, vpce)).toBe(
+      'https://abc123-vpce-0123456789abcdef0.execute-api.eu-west-1.amazonaws.com/prod'
+    )
+    expect(invokeUrl('abc123', 'prod', 'cn-north-1', undefined, vpce)).toBe(
+      'https://abc123-vpce-0123456789abcdef0.execute-api.cn-north-1.amazonaws.com.cn/prod'
+    )
+    // Without an endpoint id, or for a public API, the usual form.
+    expect(invokeUrl('abc123', 'prod', 'eu-west-1', undefined, { private: true })).toBe(
+      'https://abc123.execute-api.eu-west-1.amazonaws.com/prod'
+    )
+    expect(invokeUrl('abc123', 'prod', 'eu-west-1', undefined, { vpcEndpointId: 'vpce-1' })).toBe(
+      'https://abc123.execute-api.eu-west-1.amazonaws.com/prod'
+    )
+  })
+
   it('falls back to amazonaws.com for an unknown partition', () => {
     expect(dnsSuffix('xx-new-1')).toBe('amazonaws.com')
   })
@@ -35,5 +52,22 @@ describe('consoleStageUrl', () => {
       /^https:\/\/console\.amazonaws-us-gov\.com\//
     )
     expect(consoleStageUrl('a1', 'prod', 'us-iso-east-1')).toBeUndefined()
+  })
+})
+
+describe('baseUrl, partition and stageArn', () => {
+  it('writes a custom domain URL without a trailing slash at the root', () => {
+    expect(baseUrl('api.example.com', '')).toBe('https://api.example.com')
+    expect(baseUrl('api.example.com', 'v1/orders')).toBe('https://api.example.com/v1/orders')
+  })
+
+  it("names a stage's ARN in its region's partition", () => {
+    expect(partition('eu-west-1')).toBe('aws')
+    expect(stageArn('a1', 'prod', 'cn-north-1')).toBe(
+      'arn:aws-cn:apigateway:cn-north-1::/restapis/a1/stages/prod'
+    )
+    expect(stageArn('a1', 'prod', 'us-gov-west-1')).toBe(
+      'arn:aws-us-gov:apigateway:us-gov-west-1::/restapis/a1/stages/prod'
+    )
   })
 })

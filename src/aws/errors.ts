@@ -14,6 +14,19 @@ const IAM_ACTIONS: Record<string, string> = {
   UpdateStage: 'apigateway:PATCH on arn:aws:apigateway:REGION::/restapis/API/stages/*',
   DeleteDeployment: 'apigateway:DELETE on arn:aws:apigateway:REGION::/restapis/API/deployments/*',
   DeleteStage: 'apigateway:DELETE on arn:aws:apigateway:REGION::/restapis/API/stages/*',
+  CreateStage: 'apigateway:POST on arn:aws:apigateway:REGION::/restapis/API/stages',
+  GetDeployment: 'apigateway:GET on arn:aws:apigateway:REGION::/restapis/API/deployments/*',
+  GetDeployments: 'apigateway:GET on arn:aws:apigateway:REGION::/restapis/API/deployments',
+  GetDomainName: 'apigateway:GET on arn:aws:apigateway:REGION::/domainnames/{domain-name}',
+  GetBasePathMappings:
+    'apigateway:GET on arn:aws:apigateway:REGION::/domainnames/{domain-name}/basepathmappings',
+  CreateBasePathMapping:
+    'apigateway:POST on arn:aws:apigateway:REGION::/domainnames/{domain-name}/basepathmappings',
+  UpdateBasePathMapping:
+    'apigateway:PATCH on arn:aws:apigateway:REGION::/domainnames/{domain-name}/basepathmappings/*',
+  GetApiMappings: 'apigateway:GET on arn:aws:apigateway:REGION::/domainnames/{domain-name}/apimappings',
+  CreateApiMapping: 'apigateway:POST on arn:aws:apigateway:REGION::/domainnames/{domain-name}/apimappings',
+  UpdateApiMapping: 'apigateway:PATCH on arn:aws:apigateway:REGION::/domainnames/{domain-name}/apimappings/*',
   TagResource: 'apigateway:PUT on arn:aws:apigateway:REGION::/tags/*',
   UntagResource: 'apigateway:DELETE on arn:aws:apigateway:REGION::/tags/*',
   GetUsagePlans: 'apigateway:GET on arn:aws:apigateway:REGION::/usageplans',

@@ -5,10 +5,14 @@
 import * as core from '@actions/core'
 import {
   APIGatewayClient,
+  CreateBasePathMappingCommand,
   CreateDeploymentCommand,
+  CreateStageCommand,
   DeleteDeploymentCommand,
   DeleteStageCommand,
+  GetBasePathMappingsCommand,
   GetDeploymentCommand,
+  GetDomainNameCommand,
   GetDeploymentsCommand,
   GetRestApiCommand,
   GetRestApisCommand,
@@ -18,11 +22,16 @@ import {
   GetUsagePlansCommand,
   TagResourceCommand,
   UntagResourceCommand,
+  UpdateBasePathMappingCommand,
   UpdateStageCommand,
   UpdateUsagePlanCommand,
+  type BasePathMapping,
   type CreateDeploymentRequest,
+  type CreateStageRequest,
   type Deployment,
+  type DomainName,
   type PatchOperation,
+  type RestApi,
   type Stage,
   type UsagePlan
 } from '@aws-sdk/client-api-gateway'
@@ -90,15 +99,16 @@ export class Gateway {
     })
   }
 
-  /** The id of the one REST API with this name (GetRestApis, all pages). */
-  async findRestApiId(name: string): Promise<string> {
-    const matches: string[] = []
+  /** The one REST API with this name (GetRestApis, all pages). */
+  async findRestApi(name: string): Promise<RestApi & { id: string }> {
+    const matches: (RestApi & { id: string })[] = []
     let position: string | undefined
     do {
       const page = await this.call('GetRestApis', undefined, abortSignal =>
         this.client.send(new GetRestApisCommand({ limit: 500, position }), { abortSignal })
       )
-      for (const api of page.items ?? []) if (api.name === name && api.id) matches.push(api.id)
+      for (const api of page.items ?? [])
+        if (api.name === name && api.id) matches.push({ ...api, id: api.id })
       position = page.position
     } while (position)
     if (matches.length === 1) return matches[0]
@@ -107,27 +117,27 @@ export class Gateway {
         `Input "rest-api-name": no REST API named "${name}" in ${this.options.region}. Check the name and "aws-region", or use "rest-api-id".`
       )
     throw new ActionError(
-      `Input "rest-api-name": ${matches.length} REST APIs are named "${name}" in ${this.options.region} (ids ${matches.join(', ')}). Use "rest-api-id" to pick one.`
+      `Input "rest-api-name": ${matches.length} REST APIs are named "${name}" in ${this.options.region} (ids ${matches.map(m => m.id).join(', ')}). Use "rest-api-id" to pick one.`
     )
   }
 
   /**
-   * The API's name, for the log and the summary; undefined when it cannot be read (a role without
-   * apigateway:GET on the API itself still deploys).
+   * The API's name (for the log and the summary) and endpoint types (a PRIVATE API's URL differs);
+   * empty when they cannot be read (a role without apigateway:GET on the API itself still deploys).
    */
-  async restApiName(restApiId: string): Promise<string | undefined> {
+  async restApiInfo(restApiId: string): Promise<{ name?: string; endpointTypes?: string[] }> {
     try {
       const api = await this.call(
         'GetRestApi',
         restApiId,
         abortSignal => this.client.send(new GetRestApiCommand({ restApiId }), { abortSignal }),
-        // Only a label: never worth holding the run for long.
+        // Only a label and a URL form: never worth holding the run for long.
         { deadlineMs: Math.min(this.options.retryDeadlineSeconds * 1000, NAME_DEADLINE_MS) }
       )
-      return api.name
+      return { name: api.name, endpointTypes: api.endpointConfiguration?.types }
     } catch (error) {
       core.debug(`The API's name is unknown: ${errorMessage(error)}`)
-      return undefined
+      return {}
     }
   }
 
@@ -252,19 +262,62 @@ export class Gateway {
   }
 
   async deploymentExists(restApiId: string, deploymentId: string, deadlineMs?: number): Promise<boolean> {
+    return (await this.getDeployment(restApiId, deploymentId, deadlineMs)) !== undefined
+  }
+
+  /** The deployment, or undefined when the API has no deployment with that id. */
+  async getDeployment(
+    restApiId: string,
+    deploymentId: string,
+    deadlineMs?: number
+  ): Promise<Deployment | undefined> {
     try {
-      await this.call(
+      return await this.call(
         'GetDeployment',
         restApiId,
         abortSignal =>
           this.client.send(new GetDeploymentCommand({ restApiId, deploymentId }), { abortSignal }),
         { deadlineMs }
       )
-      return true
     } catch (error) {
-      if (error instanceof ActionError && error.code === 'NotFoundException') return false
+      if (error instanceof ActionError && error.code === 'NotFoundException') return undefined
       throw error
     }
+  }
+
+  /** Every deployment of the API (GetDeployments, all pages), in the order AWS lists them. */
+  async getDeployments(restApiId: string): Promise<Deployment[]> {
+    const deployments: Deployment[] = []
+    let position: string | undefined
+    do {
+      const page = await this.call('GetDeployments', restApiId, abortSignal =>
+        this.client.send(new GetDeploymentsCommand({ restApiId, limit: 500, position }), { abortSignal })
+      )
+      deployments.push(...(page.items ?? []))
+      position = page.position
+    } while (position)
+    return deployments
+  }
+
+  /**
+   * CreateStage: a new stage on an existing deployment (a promotion to a stage that does not exist yet).
+   * After a lost answer the stage is read: if it exists on that deployment, the call took effect.
+   */
+  async createStage(
+    request: CreateStageRequest & { restApiId: string; stageName: string; deploymentId: string }
+  ): Promise<Stage> {
+    const { restApiId, stageName, deploymentId } = request
+    return this.call(
+      'CreateStage',
+      restApiId,
+      abortSignal => this.client.send(new CreateStageCommand(request), { abortSignal }),
+      {
+        reconcile: async deadlineMs => {
+          const stage = await this.getStage(restApiId, stageName, deadlineMs)
+          return stage?.deploymentId === deploymentId ? stage : undefined
+        }
+      }
+    )
   }
 
   /** Every stage of the API, to tell whether a deployment is still used (GetStages returns them all). */
@@ -346,6 +399,78 @@ export class Gateway {
           return applied(plan) ? plan : undefined
         }
       }
+    )
+  }
+
+  /** The custom domain name, or undefined when the account has none by that name in this region. */
+  async getDomainName(domainName: string): Promise<DomainName | undefined> {
+    try {
+      return await this.call('GetDomainName', undefined, abortSignal =>
+        this.client.send(new GetDomainNameCommand({ domainName }), { abortSignal })
+      )
+    } catch (error) {
+      if (error instanceof ActionError && error.code === 'NotFoundException') return undefined
+      throw error
+    }
+  }
+
+  /** Every base path mapping of a domain (GetBasePathMappings, all pages; the root is "(none)"). */
+  async getBasePathMappings(domainName: string): Promise<BasePathMapping[]> {
+    const mappings: BasePathMapping[] = []
+    let position: string | undefined
+    do {
+      const page = await this.call('GetBasePathMappings', undefined, abortSignal =>
+        this.client.send(new GetBasePathMappingsCommand({ domainName, limit: 500, position }), {
+          abortSignal
+        })
+      )
+      mappings.push(...(page.items ?? []))
+      position = page.position
+    } while (position)
+    return mappings
+  }
+
+  /** CreateBasePathMapping; after a lost answer, a mapping found to this API and stage is the one made. */
+  async createBasePathMapping(mapping: {
+    domainName: string
+    basePath: string
+    restApiId: string
+    stage: string
+  }): Promise<void> {
+    await this.call(
+      'CreateBasePathMapping',
+      mapping.restApiId,
+      abortSignal => this.client.send(new CreateBasePathMappingCommand(mapping), { abortSignal }),
+      {
+        reconcile: async () => {
+          const found = (await this.getBasePathMappings(mapping.domainName)).find(
+            m => m.basePath === (mapping.basePath || '(none)')
+          )
+          return found?.restApiId === mapping.restApiId && found.stage === mapping.stage ? found : undefined
+        }
+      }
+    )
+  }
+
+  /** Points an existing mapping at this API and stage (`replace` on /restapiId and /stage; idempotent). */
+  async updateBasePathMapping(mapping: {
+    domainName: string
+    basePath: string
+    restApiId: string
+    stage: string
+  }): Promise<void> {
+    await this.call('UpdateBasePathMapping', mapping.restApiId, abortSignal =>
+      this.client.send(
+        new UpdateBasePathMappingCommand({
+          domainName: mapping.domainName,
+          basePath: mapping.basePath || '(none)',
+          patchOperations: [
+            { op: 'replace', path: '/restapiId', value: mapping.restApiId },
+            { op: 'replace', path: '/stage', value: mapping.stage }
+          ]
+        }),
+        { abortSignal }
+      )
     )
   }
 

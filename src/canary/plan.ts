@@ -26,6 +26,29 @@ export function canaryDeploymentRequest(args: {
   }
 }
 
+/**
+ * A canary on a deployment that exists already (from-stage, to-deployment): UpdateStage, no new deployment.
+ * A `replace` on /canarySettings/* of a stage without a canary creates one on the stage's deployment
+ * (create-canary-deployment.html); the same call then points it at the one released.
+ */
+export function canaryOnExistingOps(args: {
+  deploymentId: string
+  percent: number
+  overrides: Record<string, string>
+  useStageCache: boolean
+}): PatchOperation[] {
+  return [
+    { op: 'replace', path: '/canarySettings/percentTraffic', value: formatPercent(args.percent) },
+    { op: 'replace', path: '/canarySettings/deploymentId', value: args.deploymentId },
+    { op: 'replace', path: '/canarySettings/useStageCache', value: String(args.useStageCache) },
+    ...Object.entries(args.overrides).map(([name, value]) => ({
+      op: 'replace' as const,
+      path: `/canarySettings/stageVariableOverrides/${name}`,
+      value
+    }))
+  ]
+}
+
 export function shiftTrafficOps(percent: number): PatchOperation[] {
   return [{ op: 'replace', path: '/canarySettings/percentTraffic', value: formatPercent(percent) }]
 }

@@ -16,7 +16,8 @@ import { CanaryRecord, clearPendingCanary } from '../post/state.js'
 import type { Result } from '../report/result.js'
 import type { StepCheck } from './checks/check.js'
 import { promote, rollBack, type StageRef } from './finish.js'
-import { canaryDeploymentRequest, shiftTrafficOps } from './plan.js'
+import type { ExistingDeployment } from '../release/source.js'
+import { canaryDeploymentRequest, canaryOnExistingOps, shiftTrafficOps } from './plan.js'
 import { runStep } from './step.js'
 
 export interface CanaryRelease {
@@ -26,6 +27,8 @@ export interface CanaryRelease {
   /** How often the checks run during a bake. */
   intervalMs: number
   description: string
+  /** Run this deployment as the canary instead of creating one (from-stage, to-deployment). */
+  existing?: ExistingDeployment
 }
 
 /** The stage the canary lands on exists: a canary is measured against what it serves. */
@@ -41,7 +44,6 @@ export async function releaseCanary(
   const { gateway, restApiId, stageName, signal, stage } = context
   const { deployment, canary } = release
   const baseDeploymentId = stage.deploymentId
-  for (const check of release.checks) await check.prepare?.()
 
   if (checkExistingCanary(stage, stageName, deployment.canaryExisting))
     await rollBack(context, stage.canarySettings)
@@ -50,34 +52,41 @@ export async function releaseCanary(
   // the stage when it is promoted (promotion copies the overrides into /variables).
   const overrides = { ...changedVariables(stage, deployment.stageVariables), ...canary.stageVariables }
   const canaryToken = newDeploymentToken()
+  const { existing } = release
   const record = new CanaryRecord({
     restApiId,
     stageName,
     ...context.connection,
     baseDeploymentId,
-    canaryToken
+    ...(existing ? { canaryDeploymentId: existing.deploymentId, keepDeployment: true } : { canaryToken })
   })
   const [firstPercent] = canary.steps
-  const created = await record.sending('CreateDeployment', () =>
-    gateway.createDeployment(
-      canaryDeploymentRequest({
-        restApiId,
-        stageName,
-        description: release.description,
+  const created = existing
+    ? await startOnExisting(context, record, existing, {
         percent: firstPercent,
         overrides,
         useStageCache: canary.useStageCache
-      }),
-      canaryToken
-    )
-  )
+      })
+    : await record.sending('CreateDeployment', () =>
+        gateway.createDeployment(
+          canaryDeploymentRequest({
+            restApiId,
+            stageName,
+            description: release.description,
+            percent: firstPercent,
+            overrides,
+            useStageCache: canary.useStageCache
+          }),
+          canaryToken
+        )
+      )
   record.update({ canaryDeploymentId: created.id })
   core.info(
-    `Created canary deployment ${created.id} on stage "${stageName}" at ${firstPercent}%; deployment ${baseDeploymentId} serves the rest.`
+    `${existing ? `Started a canary on ${existing.label}` : `Created canary deployment ${created.id}`} on stage "${stageName}" at ${firstPercent}%; deployment ${baseDeploymentId} serves the rest.`
   )
   const running: Result = {
     ...result,
-    deploymentDescription: created.description ?? release.description,
+    deploymentDescription: existing ? undefined : (created.description ?? release.description),
     canaryDeploymentId: created.id,
     canaryResult: 'active',
     steps: []
@@ -113,7 +122,8 @@ export async function releaseCanary(
           context,
           running,
           `step ${index + 1} at ${percent}% failed: ${report.note}`,
-          baseDeploymentId
+          baseDeploymentId,
+          !existing
         )
     }
     if (!canary.promote) {
@@ -134,8 +144,27 @@ export async function releaseCanary(
     const reason = signal.aborted
       ? `the run was cancelled (${errorMessage(signal.reason)})`
       : `an error stopped it: ${errorMessage(error)}`
-    return finishWithRollback({ ...context, record }, running, reason, baseDeploymentId)
+    return finishWithRollback({ ...context, record }, running, reason, baseDeploymentId, !existing)
   }
+}
+
+/** The canary's settings on the stage, pointing at an existing deployment: one UpdateStage. */
+async function startOnExisting(
+  context: CanaryContext,
+  record: CanaryRecord,
+  existing: ExistingDeployment,
+  canary: { percent: number; overrides: Record<string, string>; useStageCache: boolean }
+): Promise<{ id: string; description?: string }> {
+  const { gateway, restApiId, stageName } = context
+  await record.sending('UpdateStage (start canary)', () =>
+    gateway.updateStage(
+      restApiId,
+      stageName,
+      canaryOnExistingOps({ deploymentId: existing.deploymentId, ...canary }),
+      stage => stage?.canarySettings?.deploymentId === existing.deploymentId
+    )
+  )
+  return { id: existing.deploymentId }
 }
 
 /**
@@ -146,13 +175,15 @@ async function finishWithRollback(
   context: StageRef,
   result: Result,
   reason: string,
-  baseDeploymentId: string
+  baseDeploymentId: string,
+  /** Whether the canary's deployment is this run's to delete (not another stage's, not an old one). */
+  ownsDeployment: boolean
 ): Promise<Result> {
   core.error(`Canary ${result.canaryDeploymentId} on stage "${result.stageName}": ${reason}. Rolling back.`)
   try {
     await rollBack(
       { ...context, gateway: context.gateway.withoutCancellation() },
-      { deploymentId: result.canaryDeploymentId }
+      { deploymentId: ownsDeployment ? result.canaryDeploymentId : undefined }
     )
   } catch (error) {
     return { ...result, failure: `Canary not rolled back: ${reason}. ${errorMessage(error)}` }

@@ -11,6 +11,7 @@ import { resultFor, type Result } from '../report/result.js'
 import { applyExtras, settleCacheCluster, updateStageInBatches } from '../stage-settings/apply.js'
 import { logChanges, NO_CONFIGURATION, planConfiguration } from '../stage-settings/configuration.js'
 import { describeOperations } from '../stage-settings/plan.js'
+import { applyDomainMapping, planDomainMapping } from '../domains/mapping.js'
 import type { RunContext } from './context.js'
 import { dryRunResult } from './dry-run.js'
 
@@ -23,9 +24,15 @@ export async function configureStageCommand(context: RunContext, inputs: Inputs)
   const configuration = hasStageSettings(inputs.stageSettings)
     ? await planConfiguration(context, inputs.stageSettings, stage)
     : NO_CONFIGURATION
+  const { domain } = inputs.urls
+  const mapping = domain ? await planDomainMapping(context, domain) : undefined
   const { stageDescription: description, stageVariables: variables } = inputs.deployment
   const variableOps = planSettingChanges(stage, { description, variables })
-  const changes = [...describeOperations(stage, variableOps), ...configuration.changes]
+  const changes = [
+    ...describeOperations(stage, variableOps),
+    ...configuration.changes,
+    ...(mapping?.changes ?? [])
+  ]
   const result: Result = {
     ...resultFor({ ...context, command: 'configure-stage' }),
     deploymentId: stage.deploymentId,
@@ -40,6 +47,7 @@ export async function configureStageCommand(context: RunContext, inputs: Inputs)
   logChanges(changes, 'Applying')
   await updateStageInBatches(context, [...variableOps, ...configuration.plan.ops])
   await applyExtras(context, configuration)
+  if (mapping) await applyDomainMapping(context, mapping)
   await settleCacheCluster(context, configuration)
   return { ...result, changes }
 }

@@ -6,8 +6,8 @@ import * as core from '@actions/core'
 import type { Stage } from '@aws-sdk/client-api-gateway'
 import type { AlarmReader } from '../aws/cloudwatch.js'
 import type { Gateway } from '../aws/gateway.js'
-import type { TargetInputs } from '../inputs/index.js'
-import { invokeUrl } from '../urls.js'
+import type { TargetInputs, UrlInputs } from '../inputs/index.js'
+import { baseUrl, invokeUrl } from '../urls.js'
 
 export interface RunContext {
   /** Honours cancellation; `gateway.withoutCancellation()` for rollbacks. */
@@ -19,7 +19,11 @@ export interface RunContext {
   stageName: string
   /** The stage as read at the start of the run; undefined when it does not exist. */
   stage?: Stage
+  /** EDGE, REGIONAL or PRIVATE; undefined when GetRestApi could not be read. */
+  endpointTypes?: string[]
   invokeUrl: string
+  /** https://{domain-name}/{base-path}, with a custom domain. */
+  baseUrl?: string
   /** Where the calls go, for the state the post step reads. */
   connection: { region: string; endpointUrl?: string; retryDeadlineSeconds: number }
 }
@@ -27,27 +31,39 @@ export interface RunContext {
 /** Finds the REST API (by id or name) and reads the stage: the first calls of every command. */
 export async function locate(
   clients: { gateway: Gateway; alarms?: AlarmReader; signal: AbortSignal },
-  target: TargetInputs
+  target: TargetInputs,
+  urls: UrlInputs = {}
 ): Promise<RunContext> {
   const { gateway } = clients
   const { stageName } = target
   let restApiId: string
-  let restApiName: string | undefined
+  let known: { name?: string; endpointTypes?: string[] } | undefined
   if ('id' in target.api) restApiId = target.api.id
   else {
-    restApiName = target.api.name
-    restApiId = await gateway.findRestApiId(restApiName)
-    core.info(`REST API "${restApiName}" is ${restApiId}.`)
+    const api = await gateway.findRestApi(target.api.name)
+    restApiId = api.id
+    known = { name: api.name, endpointTypes: api.endpointConfiguration?.types }
+    core.info(`REST API "${api.name}" is ${restApiId}.`)
   }
-  // The name only labels the log and the summary; it is read beside the stage, not before it. Both are
-  // awaited before a failure is thrown, so no call is still in flight when the client closes.
-  const [read, named] = await Promise.allSettled([
+  // The name labels the log and the summary, the endpoint type picks the URL form; read beside the stage,
+  // not before it. Both are awaited before a failure is thrown, so no call is in flight when the client closes.
+  const [read, about] = await Promise.allSettled([
     gateway.getStage(restApiId, stageName),
-    restApiName === undefined ? gateway.restApiName(restApiId) : Promise.resolve(restApiName)
+    known ? Promise.resolve(known) : gateway.restApiInfo(restApiId)
   ])
   if (read.status === 'rejected') throw read.reason
   const stage = read.value
-  const name = named.status === 'fulfilled' ? named.value : undefined
+  const { name, endpointTypes } = about.status === 'fulfilled' ? about.value : {}
+  const url = invokeUrl(restApiId, stageName, target.region, target.endpointUrl, {
+    private: endpointTypes?.includes('PRIVATE'),
+    vpcEndpointId: urls.vpcEndpointId
+  })
+  if (endpointTypes?.includes('PRIVATE') && !target.endpointUrl)
+    core.info(
+      urls.vpcEndpointId
+        ? `REST API ${restApiId} is private: ${url} is its URL through VPC endpoint ${urls.vpcEndpointId}, reachable from inside the VPC only.`
+        : `REST API ${restApiId} is private: it answers only inside its VPC, through an interface VPC endpoint. Call https://{vpce-dns-name}/${stageName} with the header "Host: ${restApiId}.execute-api.${target.region}.amazonaws.com", or set "vpc-endpoint-id" for the {api}-{vpce} URL form.`
+    )
   core.info(
     stage
       ? `Stage "${stageName}" of ${name ? `"${name}" (${restApiId})` : restApiId} serves deployment ${stage.deploymentId}${stage.canarySettings ? ` and has a canary (deployment ${stage.canarySettings.deploymentId}, ${stage.canarySettings.percentTraffic ?? 0}%)` : ''}.`
@@ -59,7 +75,9 @@ export async function locate(
     restApiName: name,
     stageName,
     stage,
-    invokeUrl: invokeUrl(restApiId, stageName, target.region, target.endpointUrl),
+    endpointTypes,
+    invokeUrl: url,
+    baseUrl: urls.domain ? baseUrl(urls.domain.domainName, urls.domain.basePath) : undefined,
     connection: {
       region: target.region,
       endpointUrl: target.endpointUrl,

@@ -1,8 +1,9 @@
 /**
- * `command: deploy` as a pipeline of phases, in the order they must happen. Each phase takes the result so
- * far and the inputs of its own area; a phase that ends in a failure (a rolled-back canary) stops the
- * pipeline. Later capabilities join here, in order: import definition, release (plain or canary), stage
- * settings, domain mapping, export/SDK, GitHub deployment and PR comment.
+ * `command: deploy` as a pipeline of phases, in the order they must happen, after one planning step that
+ * makes every read and refuses what cannot work before anything is written. Each phase takes the result so
+ * far; a phase that ends in a failure (a rolled-back release) stops the pipeline. Later capabilities join
+ * here, in order: import definition, release (plain or canary), checks, export/SDK, GitHub deployment and
+ * PR comment.
  */
 import * as core from '@actions/core'
 import { alarmCheck } from '../canary/checks/alarms.js'
@@ -12,10 +13,13 @@ import { releaseCanary } from '../canary/release.js'
 import { checkExistingCanary } from '../deploy/existing-canary.js'
 import { configureNewStage } from '../deploy/new-stage.js'
 import { deployPlain } from '../deploy/plain.js'
+import { applyDomainMapping, planDomainMapping, type DomainMapping } from '../domains/mapping.js'
 import { errorMessage } from '../errors.js'
 import type { Inputs } from '../inputs/index.js'
 import { describeRun } from '../inputs/run.js'
 import { hasStageSettings } from '../inputs/stage-settings.js'
+import { resolveSource, type ExistingDeployment } from '../release/source.js'
+import { verifyRelease } from '../release/verify.js'
 import { resultFor, type Result } from '../report/result.js'
 import { applyExtras, settleCacheCluster, updateStageInBatches } from '../stage-settings/apply.js'
 import {
@@ -32,8 +36,16 @@ export interface DeployPhase {
   run(context: RunContext, result: Result): Promise<Result>
 }
 
-function deployPhases(inputs: Inputs, configuration: StageConfiguration): DeployPhase[] {
-  return [releasePhase(inputs, configuration), cacheClusterPhase(inputs, configuration)]
+/** Everything the phases need that a read had to tell: made before the first write. */
+interface DeployPlan {
+  existing?: ExistingDeployment
+  configuration: StageConfiguration
+  mapping?: DomainMapping
+  checks: StepCheck[]
+}
+
+function deployPhases(inputs: Inputs, plan: DeployPlan): DeployPhase[] {
+  return [releasePhase(inputs, plan), checkPhase(inputs, plan), cacheClusterPhase(inputs, plan.configuration)]
 }
 
 export async function deploy(context: RunContext, inputs: Inputs): Promise<Result> {
@@ -43,19 +55,34 @@ export async function deploy(context: RunContext, inputs: Inputs): Promise<Resul
     previousDeploymentId: context.stage?.deploymentId,
     stageCreated: false
   }
-  const configuration = await planDeployConfiguration(context, inputs)
+  const plan = await planDeploy(context, inputs)
+  const changes = [...plan.configuration.changes, ...(plan.mapping?.changes ?? [])]
   if (inputs.dryRun) {
     // The same refusal a real run would meet, before it plans a change it could not make.
-    if (context.stage && context.stage.canarySettings && inputs.deployment.canaryExisting === 'fail')
+    if (context.stage?.canarySettings && inputs.deployment.canaryExisting === 'fail')
       checkExistingCanary(context.stage, context.stageName, 'fail')
-    return dryRunResult(result, [...releaseChanges(context.stage, inputs), ...configuration.changes])
+    return dryRunResult(result, [...releaseChanges(context.stage, inputs, plan.existing), ...changes])
   }
-  for (const phase of deployPhases(inputs, configuration)) {
+  result = { ...result, changes }
+  for (const phase of deployPhases(inputs, plan)) {
     core.debug(`Deploy phase: ${phase.name}`)
     result = await phase.run(context, result)
     if (result.failure) break
   }
   return result
+}
+
+async function planDeploy(context: RunContext, inputs: Inputs): Promise<DeployPlan> {
+  const existing = await resolveSource(context.gateway, context.restApiId, inputs.source)
+  const configuration = await planDeployConfiguration(context, inputs)
+  const { domain } = inputs.urls
+  const mapping = domain
+    ? await core.group('Plan the custom domain mapping', () => planDomainMapping(context, domain))
+    : undefined
+  const checks = stepChecks(context, inputs)
+  // An alarm that does not exist fails here, before anything changes.
+  for (const check of checks) await check.prepare?.()
+  return { existing, configuration, mapping, checks }
 }
 
 /**
@@ -83,28 +110,29 @@ export async function planDeployConfiguration(
   })
 }
 
-/** The new deployment, served by the stage: at once (plain), or through a canary. */
-function releasePhase(inputs: Inputs, configuration: StageConfiguration): DeployPhase {
+/** The deployment, served by the stage: at once (plain), or through a canary. */
+function releasePhase(inputs: Inputs, plan: DeployPlan): DeployPhase {
   const { deployment, canary } = inputs
+  const { configuration, existing, mapping } = plan
   return {
     name: canary ? 'canary release' : 'plain release',
-    run: async (context, start) => {
-      const result = { ...start, changes: configuration.changes }
+    run: async (context, result) => {
       const description = deployment.deploymentDescription ?? describeRun(inputs.run)
       const { stage } = context
       if (canary && stage?.deploymentId) {
-        // The canary bakes on the stage as configured (logging, metrics, throttling): settings go first.
+        // The canary bakes on the stage as configured (logging, metrics, throttling, its domain path):
+        // all of that goes first.
         await updateStageInBatches(context, configuration.plan.ops)
         await applyExtras(context, configuration)
         await settleCacheCluster(context, configuration)
-        const checks = stepChecks(context, inputs)
-        const intervalMs = inputs.checks.intervalSeconds * 1000
+        if (mapping) await applyDomainMapping(context, mapping)
         return releaseCanary({ ...context, stage: { ...stage, deploymentId: stage.deploymentId } }, result, {
           deployment,
           canary,
-          checks,
+          checks: plan.checks,
           description,
-          intervalMs
+          intervalMs: inputs.checks.intervalSeconds * 1000,
+          existing
         })
       }
       if (canary)
@@ -114,21 +142,63 @@ function releasePhase(inputs: Inputs, configuration: StageConfiguration): Deploy
         )
       return core.group(`Deploy to stage "${context.stageName}"`, async () => {
         if (!stage) {
-          const created = await deployPlain(context, result, deployment, description)
-          await configureNewStage(context, created.deploymentId, configuration)
-          return created
+          const created = await deployPlain(context, result, deployment, description, { existing })
+          await configureNewStage(context, created.deploymentId, configuration, { ownsDeployment: !existing })
+          return finishConfiguration(context, created, () =>
+            mapping ? applyDomainMapping(context, mapping) : undefined
+          )
         }
-        const deployed = await deployPlain(context, result, deployment, description, configuration.plan.ops)
-        try {
-          await applyExtras(context, configuration)
-        } catch (error) {
-          // Deployed and configured; only tags, usage plans or the web ACL are missing: say so, keep the outputs.
-          return {
-            ...deployed,
-            failure: `Stage "${context.stageName}" serves the new deployment ${deployed.deploymentId} with its settings, but the rest of its configuration failed: ${errorMessage(error)}\nRun again with the same inputs to finish: only what differs is sent.`
-          }
-        }
-        return deployed
+        // Mapped first: the path points at the stage, whatever deployment it serves.
+        if (mapping) await applyDomainMapping(context, mapping)
+        const deployed = await deployPlain(context, result, deployment, description, {
+          settingsOps: configuration.plan.ops,
+          existing
+        })
+        return finishConfiguration(context, deployed, () => applyExtras(context, configuration))
+      })
+    }
+  }
+}
+
+/**
+ * The last configuration step after a successful switch. Deployed and configured, only tags, usage plans,
+ * the web ACL or the domain path are missing when it fails: the step says so and keeps its outputs.
+ */
+async function finishConfiguration(
+  context: RunContext,
+  deployed: Result,
+  step: () => Promise<void> | undefined
+): Promise<Result> {
+  try {
+    await step()
+    return deployed
+  } catch (error) {
+    return {
+      ...deployed,
+      failure: `Stage "${context.stageName}" serves deployment ${deployed.deploymentId}, but the rest of its configuration failed: ${errorMessage(error)}\nRun again with the same inputs to finish: only what differs is sent.`
+    }
+  }
+}
+
+/** Probes and alarms after a plain release; a canary ran its own in every step. */
+function checkPhase(inputs: Inputs, plan: DeployPlan): DeployPhase {
+  return {
+    name: 'checks',
+    run: async (context, result) => {
+      if ((inputs.canary && context.stage) || plan.checks.length === 0) return result
+      const before = context.stage?.deploymentId
+        ? { ...context.stage, deploymentId: context.stage.deploymentId }
+        : undefined
+      return verifyRelease(context, result, {
+        checks: plan.checks,
+        bakeSeconds: inputs.checks.bakeSeconds,
+        intervalMs: inputs.checks.intervalSeconds * 1000,
+        before,
+        changes: {
+          description: inputs.deployment.stageDescription,
+          variables: inputs.deployment.stageVariables
+        },
+        ownsDeployment: !plan.existing
       })
     }
   }
@@ -146,10 +216,32 @@ function cacheClusterPhase(inputs: Inputs, configuration: StageConfiguration): D
   }
 }
 
-/** The checks every canary step runs, in the order their rounds are reported. */
+/** The checks a release runs (each canary step, or once after a plain switch), in the order reported. */
 function stepChecks(context: RunContext, inputs: Inputs): StepCheck[] {
   const checks: StepCheck[] = []
-  if (inputs.checks.healthCheck) checks.push(healthProbes(inputs.checks.healthCheck, context.invokeUrl))
+  const { healthCheck } = inputs.checks
+  if (healthCheck) {
+    const target = probeTarget(context, inputs)
+    checks.push(
+      healthProbes({ ...healthCheck, headers: { ...target.headers, ...healthCheck.headers } }, target.url)
+    )
+  }
   if (context.alarms) checks.push(alarmCheck(context.alarms))
   return checks
+}
+
+/**
+ * Where the probes go: the stage's invoke URL, or (health-check-target: base-url) the custom domain's path
+ * users take. Against an endpoint-url (an emulator, LocalStack) the domain is reached by its Host header.
+ */
+function probeTarget(context: RunContext, inputs: Inputs): { url: string; headers: Record<string, string> } {
+  const { domain } = inputs.urls
+  if (inputs.checks.target !== 'base-url' || !domain || !context.baseUrl)
+    return { url: context.invokeUrl, headers: {} }
+  const { endpointUrl } = context.connection
+  if (!endpointUrl) return { url: context.baseUrl, headers: {} }
+  return {
+    url: `${endpointUrl}${domain.basePath ? `/${domain.basePath}` : ''}`,
+    headers: { Host: domain.domainName }
+  }
 }

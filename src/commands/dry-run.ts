@@ -9,16 +9,25 @@ import type { PlannedChange, Result } from '../report/result.js'
 import { formatChange } from '../stage-settings/configuration.js'
 import { describeOperations } from '../stage-settings/plan.js'
 import { planSettingChanges } from '../deploy/stage-plan.js'
+import type { ExistingDeployment } from '../release/source.js'
 
 /** What `command: deploy` would do to the deployment the stage serves. */
-export function releaseChanges(stage: Stage | undefined, inputs: Inputs): PlannedChange[] {
+export function releaseChanges(
+  stage: Stage | undefined,
+  inputs: Inputs,
+  existing?: ExistingDeployment
+): PlannedChange[] {
   const { deployment, canary } = inputs
+  const released = existing ? existing.deploymentId : '(a new deployment)'
   if (!stage) {
     const variables = Object.entries(deployment.stageVariables).map(([name, value]) => ({
       setting: `variable ${name}`,
       to: value
     }))
-    return [{ setting: 'stage', to: 'created, serving a new deployment' }, ...variables]
+    return [
+      { setting: 'stage', to: `created, serving ${existing ? existing.label : 'a new deployment'}` },
+      ...variables
+    ]
   }
   const changes: PlannedChange[] = []
   // A canary left by an earlier run: the caller has refused it already unless canary-existing is replace.
@@ -31,9 +40,9 @@ export function releaseChanges(stage: Stage | undefined, inputs: Inputs): Planne
   if (canary)
     changes.push({
       setting: 'canary',
-      to: `new deployment at ${canary.steps.map(p => `${p}%`).join(' → ')}, ${canary.bakeSeconds} s each, then ${canary.promote ? 'promoted' : 'left running'}`
+      to: `${existing ? existing.label : 'new deployment'} at ${canary.steps.map(p => `${p}%`).join(' → ')}, ${canary.bakeSeconds} s each, then ${canary.promote ? 'promoted' : 'left running'}`
     })
-  else changes.push({ setting: 'deployment', from: stage.deploymentId, to: '(a new deployment)' })
+  else changes.push({ setting: 'deployment', from: stage.deploymentId, to: released })
   const ops = planSettingChanges(stage, {
     description: canary ? undefined : deployment.stageDescription,
     variables: deployment.stageVariables

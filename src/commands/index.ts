@@ -64,7 +64,7 @@ export async function dispatch(inputs: Inputs, signal: AbortSignal): Promise<Res
       : undefined
   try {
     const context = await core.group('Find the REST API and stage', () =>
-      locate({ gateway, alarms, signal }, target)
+      locate({ gateway, alarms, signal }, target, inputs.urls)
     )
     return await HANDLERS[inputs.command](context, inputs)
   } finally {

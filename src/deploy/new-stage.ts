@@ -13,14 +13,15 @@ import { deleteQuietly } from './delete-unused.js'
 export async function configureNewStage(
   context: Pick<RunContext, 'gateway' | 'restApiId' | 'stageName' | 'signal' | 'connection'>,
   deploymentId: string,
-  configuration: StageConfiguration
+  configuration: StageConfiguration,
+  options: { ownsDeployment: boolean }
 ): Promise<void> {
   if (isEmptyConfiguration(configuration)) return
   try {
     await updateStageInBatches(context, configuration.plan.ops)
     await applyExtras(context, configuration)
   } catch (error) {
-    const undone = await removeNewStage(context, deploymentId, configuration)
+    const undone = await removeNewStage(context, deploymentId, configuration, options.ownsDeployment)
     throw new ActionError(
       `${errorMessage(error)}\nThe new stage "${context.stageName}" could not be configured, so it was not kept: ${undone}`,
       { operation: (error as ActionError).operation, code: (error as ActionError).code, cause: error }
@@ -31,7 +32,8 @@ export async function configureNewStage(
 async function removeNewStage(
   context: Pick<RunContext, 'gateway' | 'restApiId' | 'stageName'>,
   deploymentId: string,
-  configuration: StageConfiguration
+  configuration: StageConfiguration,
+  ownsDeployment: boolean
 ): Promise<string> {
   const gateway = context.gateway.withoutCancellation()
   const { restApiId, stageName } = context
@@ -52,5 +54,8 @@ async function removeNewStage(
   } catch (error) {
     return `deleting it failed too (${errorMessage(error).split('\n')[0]}). It serves deployment ${deploymentId} without the settings asked for: delete it, or run again to apply them.`
   }
-  return `deleted it. ${await deleteQuietly(gateway, restApiId, deploymentId)}`
+  // A deployment the run released but did not create (from-stage, to-deployment) stays.
+  return ownsDeployment
+    ? `deleted it. ${await deleteQuietly(gateway, restApiId, deploymentId)}`
+    : 'deleted it.'
 }

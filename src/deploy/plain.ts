@@ -1,10 +1,11 @@
 /**
- * A plain deployment: a new snapshot of the API, served by the stage.
- * - Missing stage: one CreateDeployment with stageName creates it with the given description and variables.
- * - Existing stage: CreateDeployment without a stage, then one UpdateStage that points the stage at it and
- *   applies the description, variables and stage settings together. Only named settings change; the switch
- *   is atomic, so the new deployment never runs with the old variables. More settings than one call takes
- *   go first, in calls of their own; the switch rides in the last.
+ * A plain release: the stage serves the deployment at once.
+ * - Missing stage: one CreateDeployment with stageName creates it with the given description and variables
+ *   (CreateStage, for a release of an existing deployment).
+ * - Existing stage: CreateDeployment without a stage (none for an existing deployment), then one UpdateStage
+ *   that points the stage at it and applies the description, variables and stage settings together. Only
+ *   named settings change; the switch is atomic, so the deployment never runs with the old variables. More
+ *   settings than one call takes go first, in calls of their own; the switch rides in the last.
  */
 import * as core from '@actions/core'
 import type { PatchOperation } from '@aws-sdk/client-api-gateway'
@@ -14,6 +15,7 @@ import { ActionError, errorMessage } from '../errors.js'
 import type { DeploymentInputs } from '../inputs/index.js'
 import type { Result } from '../report/result.js'
 import { recordLeftover } from '../post/state.js'
+import type { ExistingDeployment } from '../release/source.js'
 import { updateStageInBatches } from '../stage-settings/apply.js'
 import { deleteQuietly } from './delete-unused.js'
 import { checkExistingCanary } from './existing-canary.js'
@@ -24,18 +26,36 @@ export async function deployPlain(
   result: Result,
   deployment: DeploymentInputs,
   description: string,
-  /** Stage settings to apply with the switch (an existing stage only). */
-  settingsOps: PatchOperation[] = []
+  options: {
+    /** Stage settings to apply with the switch (an existing stage only). */
+    settingsOps?: PatchOperation[]
+    /** Release this deployment instead of creating one (from-stage, to-deployment). */
+    existing?: ExistingDeployment
+  } = {}
 ): Promise<Result> {
   const { gateway, restApiId, stageName, stage } = context
+  const { settingsOps = [], existing } = options
+  const variables = Object.keys(deployment.stageVariables).length > 0 ? deployment.stageVariables : undefined
   if (!stage) {
+    if (existing) {
+      core.info(`Stage "${stageName}" does not exist yet: creating it on ${existing.label}.`)
+      await gateway.createStage({
+        restApiId,
+        stageName,
+        deploymentId: existing.deploymentId,
+        description: deployment.stageDescription,
+        variables
+      })
+      core.info(`Created stage "${stageName}", serving deployment ${existing.deploymentId}.`)
+      return { ...result, deploymentId: existing.deploymentId, stageCreated: true }
+    }
     core.info(`Stage "${stageName}" does not exist yet: creating it with the new deployment.`)
     const created = await gateway.createDeployment({
       restApiId,
       stageName,
       stageDescription: deployment.stageDescription,
       description,
-      variables: Object.keys(deployment.stageVariables).length > 0 ? deployment.stageVariables : undefined
+      variables
     })
     core.info(`Created deployment ${created.id}; stage "${stageName}" now serves it.`)
     return {
@@ -47,11 +67,20 @@ export async function deployPlain(
   }
 
   const removeCanary = checkExistingCanary(stage, stageName, deployment.canaryExisting)
-  core.info(`Stage "${stageName}" serves deployment ${stage.deploymentId}; creating a new deployment.`)
-  const created = await gateway.createDeployment({ restApiId, description })
+  let target: { id: string; description?: string }
+  if (existing) {
+    core.info(
+      `Stage "${stageName}" serves deployment ${stage.deploymentId}; pointing it at ${existing.label}.`
+    )
+    target = { id: existing.deploymentId }
+  } else {
+    core.info(`Stage "${stageName}" serves deployment ${stage.deploymentId}; creating a new deployment.`)
+    const created = await gateway.createDeployment({ restApiId, description })
+    target = { id: created.id, description: created.description ?? description }
+  }
   const ops = planStageSwitch(
     stage,
-    created.id,
+    target.id,
     { description: deployment.stageDescription, variables: deployment.stageVariables },
     { removeCanary }
   )
@@ -61,24 +90,31 @@ export async function deployPlain(
       { gateway, restApiId, stageName },
       settingsOps,
       ops,
-      now => now?.deploymentId === created.id
+      now => now?.deploymentId === target.id
     )
   } catch (error) {
     await failSwitch(
       gateway.withoutCancellation(),
-      { restApiId, stageName, before: stage.deploymentId, created: created.id },
+      {
+        restApiId,
+        stageName,
+        before: stage.deploymentId,
+        created: existing ? undefined : target.id,
+        target: target.id
+      },
       error
     )
   }
-  core.info(`Stage "${stageName}" now serves deployment ${created.id} (was ${stage.deploymentId}).`)
-  if (removeCanary && stage.canarySettings?.deploymentId)
+  core.info(`Stage "${stageName}" now serves deployment ${target.id} (was ${stage.deploymentId}).`)
+  const earlier = stage.canarySettings?.deploymentId
+  if (removeCanary && earlier && earlier !== target.id)
     core.info(
-      `Removed the earlier canary (deployment ${stage.canarySettings.deploymentId}). ${await deleteQuietly(gateway, restApiId, stage.canarySettings.deploymentId)}`
+      `Removed the earlier canary (deployment ${earlier}). ${await deleteQuietly(gateway, restApiId, earlier)}`
     )
   return {
     ...result,
-    deploymentId: created.id,
-    deploymentDescription: created.description ?? description,
+    deploymentId: target.id,
+    deploymentDescription: target.description,
     stageCreated: false
   }
 }
@@ -89,32 +125,33 @@ export async function deployPlain(
  */
 async function failSwitch(
   gateway: Gateway,
-  at: { restApiId: string; stageName: string; before?: string; created: string },
+  at: { restApiId: string; stageName: string; before?: string; target: string; created?: string },
   error: unknown
 ): Promise<never> {
-  const { restApiId, stageName, created } = at
+  const { restApiId, stageName, target, created } = at
   const now = await gateway.tryGetStage(restApiId, stageName)
   const fields = {
     cause: error,
     operation: (error as ActionError).operation,
     code: (error as ActionError).code
   }
-  if (now.read && now.stage?.deploymentId === created)
+  if (now.read && now.stage?.deploymentId === target && target !== at.before)
     throw new ActionError(
-      `${errorMessage(error)}\nStage "${stageName}" was switched to the new deployment ${created} all the same, but the run could not confirm the rest of the change: check the stage's description and variables.`,
+      `${errorMessage(error)}\nStage "${stageName}" was switched to deployment ${target} all the same, but the run could not confirm the rest of the change: check the stage's description and variables.`,
       fields
     )
   if (!now.read) {
     // The post step deletes it if, by then, no stage uses it.
-    recordLeftover({ ...gateway.connection, restApiId }, created)
+    if (created) recordLeftover({ ...gateway.connection, restApiId }, created)
     throw new ActionError(
-      `${errorMessage(error)}\nStage "${stageName}" could not be read again: it serves either deployment ${at.before} (as before) or the new ${created}. Check the stage before running again; deployment ${created} was kept in case it is served (the post step deletes it if no stage does).`,
+      `${errorMessage(error)}\nStage "${stageName}" could not be read again: it serves either deployment ${at.before} (as before) or ${target}. Check the stage before running again${created ? `; deployment ${created} was kept in case it is served (the post step deletes it if no stage does)` : ''}.`,
       fields
     )
   }
-  const cleanup = await deleteQuietly(gateway, restApiId, created)
+  // A deployment this run did not create (from-stage, to-deployment) is never deleted.
+  const cleanup = created ? await deleteQuietly(gateway, restApiId, created) : ''
   throw new ActionError(
-    `${errorMessage(error)}\nStage "${stageName}" was not changed: it still serves deployment ${now.stage?.deploymentId}. ${cleanup}`,
+    `${errorMessage(error)}\nStage "${stageName}" was not changed: it still serves deployment ${now.stage?.deploymentId}. ${cleanup}`.trimEnd(),
     fields
   )
 }

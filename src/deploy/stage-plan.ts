@@ -61,3 +61,24 @@ export function changedVariables(
     Object.entries(variables).filter(([name, value]) => current.variables?.[name] !== value)
   )
 }
+
+/**
+ * Switches a stage back to what it served before a release whose checks failed: its deployment, and the
+ * variables and description the release changed (a variable it added is removed). One UpdateStage; stage
+ * settings applied by the run stay.
+ */
+export function planSwitchBack(before: StageState, changes: StageChanges): PatchOperation[] {
+  const ops: PatchOperation[] = [{ op: 'replace', path: '/deploymentId', value: before.deploymentId }]
+  if (changes.description !== undefined && changes.description !== before.description)
+    ops.push({ op: 'replace', path: '/description', value: before.description ?? '' })
+  for (const [name, value] of Object.entries(changes.variables)) {
+    const old = before.variables?.[name]
+    if (old === value) continue
+    ops.push(
+      old === undefined
+        ? { op: 'remove', path: `/variables/${name}` }
+        : { op: 'replace', path: `/variables/${name}`, value: old }
+    )
+  }
+  return ops
+}

@@ -11,10 +11,9 @@ export interface CanaryInputs {
 }
 
 /** The canary, or undefined when neither canary-percent nor canary-steps is set. */
-export function readCanary(read: Readers): CanaryInputs | undefined {
+export function readCanary(read: Readers, bakeSeconds: number): CanaryInputs | undefined {
   const { problems } = read
   const stageVariables = read.variables('canary-stage-variables')
-  const bakeSeconds = read.number('bake-time', 0, 0, 6 * 3600, true)
   const useStageCache = read.boolean('canary-use-stage-cache', false)
   const promote = read.boolean('promote', true)
   const percentRaw = read.get('canary-percent')

@@ -16,9 +16,15 @@ export interface HealthCheckInputs {
   maxFailureRatio: number
 }
 
+export type HealthCheckTarget = 'invoke-url' | 'base-url'
+
 export interface CheckInputs {
   healthCheck?: HealthCheckInputs
+  /** Which URL `health-check-path` is appended to: the stage's own, or the custom domain's. */
+  target: HealthCheckTarget
   alarmNames: string[]
+  /** How long the checks run: each canary step's bake, or after a plain switch. */
+  bakeSeconds: number
   /** How often the checks run during a bake (probes sent, alarms read). */
   intervalSeconds: number
 }
@@ -41,7 +47,9 @@ export function readChecks(read: Readers): CheckInputs {
       )
   return {
     healthCheck: readHealthCheck(read),
+    target: read.oneOf<HealthCheckTarget>('health-check-target', ['invoke-url', 'base-url'], 'invoke-url'),
     alarmNames,
+    bakeSeconds: read.number('bake-time', 0, 0, 6 * 3600, true),
     intervalSeconds: read.number('health-check-interval', 15, 1, 3600)
   }
 }

@@ -7,15 +7,19 @@ import { InputError } from '../errors.js'
 import { readCanary, type CanaryInputs } from './canary.js'
 import { readChecks, type CheckInputs } from './checks.js'
 import { readDeployment, type DeploymentInputs } from './deployment.js'
+import { readUrls, type UrlInputs } from './domain.js'
 import { Problems, Readers, splitLines, type GetInput } from './readers.js'
 import { checkAcrossAreas } from './rules.js'
+import { readReleaseSource, type ReleaseSource } from './release.js'
 import { readRun, type RunEnv, type RunInfo } from './run.js'
 import { readStageSettings, type ParseStructured, type StageSettingsInputs } from './stage-settings.js'
 import { readCommand, readTarget, type Command, type TargetInputs } from './target.js'
 
 export type { CanaryInputs } from './canary.js'
-export type { CheckInputs, HealthCheckInputs } from './checks.js'
+export type { CheckInputs, HealthCheckInputs, HealthCheckTarget } from './checks.js'
 export type { DeploymentInputs, ExistingCanaryPolicy } from './deployment.js'
+export type { DomainInputs, UrlInputs } from './domain.js'
+export type { ReleaseSource } from './release.js'
 export type { GetInput } from './readers.js'
 export type { RunInfo } from './run.js'
 export type { MethodSettingsEntry, ParseStructured, StageSettingsInputs } from './stage-settings.js'
@@ -25,6 +29,9 @@ export interface Inputs {
   command: Command
   target: TargetInputs
   deployment: DeploymentInputs
+  /** Where the released deployment comes from: a new one, another stage's, or an existing one. */
+  source: ReleaseSource
+  urls: UrlInputs
   canary?: CanaryInputs
   checks: CheckInputs
   stageSettings: StageSettingsInputs
@@ -49,21 +56,36 @@ export function readInputs(
   const command = readCommand(read)
   const target = readTarget(read, env)
   const deployment = readDeployment(read)
-  const canary = readCanary(read)
+  const source = readReleaseSource(read, target.stageName)
+  const urls = readUrls(read)
   const checks = readChecks(read)
+  const canary = readCanary(read, checks.bakeSeconds)
   const stageSettings = readStageSettings(read, parsers.structured ?? JSON.parse)
   const dryRun = read.boolean('dry-run', false)
   checkAcrossAreas(problems, {
     command,
     target,
     deployment,
+    source,
+    urls,
     canary,
     checks,
     stageSettings,
     canaryStageVariables: splitLines(get('canary-stage-variables')).length > 0
   })
   if (problems.list.length > 0) throw new InputError(problems.list)
-  return { command, target, deployment, canary, checks, stageSettings, dryRun, run: readRun(env) }
+  return {
+    command,
+    target,
+    deployment,
+    source,
+    urls,
+    canary,
+    checks,
+    stageSettings,
+    dryRun,
+    run: readRun(env)
+  }
 }
 
 /** Every secret among the inputs, for core.setSecret before anything is logged. */

@@ -2,7 +2,9 @@
 import type { CanaryInputs } from './canary.js'
 import type { CheckInputs } from './checks.js'
 import type { DeploymentInputs } from './deployment.js'
+import type { UrlInputs } from './domain.js'
 import type { Problems } from './readers.js'
+import type { ReleaseSource } from './release.js'
 import { hasStageSettings, webAclRegion, type StageSettingsInputs } from './stage-settings.js'
 import type { Command, TargetInputs } from './target.js'
 
@@ -10,6 +12,8 @@ interface Areas {
   command: Command
   target: TargetInputs
   deployment: DeploymentInputs
+  source: ReleaseSource
+  urls: UrlInputs
   canary?: CanaryInputs
   checks: CheckInputs
   stageSettings: StageSettingsInputs
@@ -19,16 +23,35 @@ interface Areas {
 export function checkAcrossAreas(problems: Problems, areas: Areas): void {
   checkCommand(problems, areas)
   checkStageSettings(problems, areas)
+  checkRelease(problems, areas)
   const { command, canary, checks } = areas
-  if (command !== 'deploy' || canary) return
-  if (checks.healthCheck)
+  if (checks.target === 'base-url' && !areas.urls.domain)
     problems.add(
-      'Inputs "health-check-*" need a canary: set "canary-percent" (100 checks the new deployment with all traffic before promoting it).'
+      'Input "health-check-target": "base-url" needs "domain-name" (and "base-path"): the URL to probe.'
     )
-  if (checks.alarmNames.length > 0)
-    problems.add('Input "alarm-names" needs a canary: set "canary-percent" to watch alarms during its bake.')
+  if (command !== 'deploy' || canary) return
   if (areas.canaryStageVariables)
     problems.add('Input "canary-stage-variables" needs a canary: set "canary-percent".')
+}
+
+function checkRelease(problems: Problems, areas: Areas): void {
+  const { command, source, deployment, checks } = areas
+  const named = source.kind === 'stage' ? '"from-stage"' : '"to-deployment"'
+  if (source.kind !== 'new') {
+    if (command !== 'deploy') problems.add(`Input ${named} applies to "command: deploy".`)
+    if (deployment.deploymentDescription !== undefined)
+      problems.add(
+        `Input "deployment-description": with ${named} no deployment is created, so there is none to describe.`
+      )
+  }
+  if (command !== 'deploy' && command !== 'configure-stage' && areas.urls.domain)
+    problems.add(
+      `Input "domain-name": a base path mapping is made by "deploy" or "configure-stage", not "${command}".`
+    )
+  if (command === 'configure-stage' && (checks.healthCheck || checks.alarmNames.length > 0))
+    problems.add(
+      'Inputs "health-check-*" and "alarm-names" check a release: "configure-stage" releases nothing.'
+    )
 }
 
 function checkCommand(problems: Problems, areas: Areas): void {
@@ -39,11 +62,12 @@ function checkCommand(problems: Problems, areas: Areas): void {
       problems.add('Inputs "canary-*": a canary is a deploy; "configure-stage" changes settings only.')
     if (
       !settings &&
+      !areas.urls.domain &&
       Object.keys(areas.deployment.stageVariables).length === 0 &&
       !areas.deployment.stageDescription
     )
       problems.add(
-        'Input "command": "configure-stage" needs something to configure: a stage setting, "stage-variables" or "stage-description".'
+        'Input "command": "configure-stage" needs something to configure: a stage setting, "domain-name", "stage-variables" or "stage-description".'
       )
   } else if (command !== 'deploy' && settings)
     problems.add(

@@ -14,8 +14,8 @@ export interface TargetInputs {
 }
 
 // https://docs.aws.amazon.com/apigateway/latest/api/API_CreateStage.html (stageName)
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/
-const REST_API_ID = /^[a-z0-9]{1,32}$/
+export const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/
+export const REST_API_ID = /^[a-z0-9]{1,32}$/
 const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d+$/
 
 export function readCommand(read: Readers): Command {

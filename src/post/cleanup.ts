@@ -34,7 +34,8 @@ export async function cleanUpPendingCanary(
     let done: string
     switch (action) {
       case 'none':
-        done = `The main step's canary on ${where} is gone already. ${await deleteUnusedCanary(gateway, pending)}`
+        done =
+          `The main step's canary on ${where} is gone already. ${pending.keepDeployment ? '' : await deleteUnusedCanary(gateway, pending)}`.trimEnd()
         core.info(done)
         break
       case 'foreign':
@@ -48,7 +49,11 @@ export async function cleanUpPendingCanary(
         break
       case 'rollback': {
         core.warning(`The main step did not finish its canary on ${where}: rolling it back.`)
-        await rollBack({ gateway, restApiId, stageName, leaveForPost: false }, stage?.canarySettings)
+        // A deployment the run released but did not create (from-stage, to-deployment) stays.
+        await rollBack(
+          { gateway, restApiId, stageName, leaveForPost: false },
+          pending.keepDeployment ? undefined : stage?.canarySettings
+        )
         const after = await gateway.tryGetStage(restApiId, stageName)
         done = after.read
           ? `Rolled back the canary the main step left on ${where}: it serves deployment ${after.stage?.deploymentId}${after.stage?.deploymentId === pending.baseDeploymentId ? ', as before the run' : ''}.`

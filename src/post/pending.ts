@@ -18,6 +18,8 @@ export interface PendingCanary {
   canaryToken?: string
   /** Unknown only while CreateDeployment is under way. */
   canaryDeploymentId?: string
+  /** The canary runs a deployment the run did not create (from-stage, to-deployment): never delete it. */
+  keepDeployment?: boolean
   /** The change sent last and not yet answered (e.g. "UpdateStage"): it may land after the post step starts. */
   inFlight?: string
 }

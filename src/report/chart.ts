@@ -10,7 +10,8 @@
 import type { Result, StepReport } from './result.js'
 
 export function canaryChart(result: Pick<Result, 'steps' | 'canaryResult'>): string | undefined {
-  if (result.steps.length === 0) return undefined
+  // Checks after a plain switch have steps too, but no canary to draw.
+  if (result.steps.length === 0 || result.canaryResult === 'none') return undefined
   const labels = result.steps.map((step, i) => stepLabel(step, i))
   const shares = result.steps.map(step => step.percent)
   if (result.canaryResult === 'promoted') {

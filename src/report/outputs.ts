@@ -6,6 +6,7 @@ import type { Result } from './result.js'
 export function setOutputs(result: Result): void {
   const outputs: Record<string, string> = {
     'invoke-url': result.invokeUrl,
+    'base-url': result.baseUrl ?? '',
     'deployment-id': result.deploymentId,
     'previous-deployment-id': result.previousDeploymentId ?? '',
     'stage-name': result.stageName,

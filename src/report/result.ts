@@ -33,6 +33,8 @@ export interface Result {
   restApiName?: string
   stageName: string
   invokeUrl: string
+  /** https://{domain-name}/{base-path}, with a custom domain. */
+  baseUrl?: string
   /** The deployment the stage serves at the end of the run. */
   deploymentId: string
   /** The description of the deployment this run created, if it created one. */
@@ -58,11 +60,24 @@ export interface ResultTarget {
   restApiName?: string
   stageName: string
   invokeUrl: string
+  baseUrl?: string
 }
 
 /** The common part of every result: where it deployed, nothing done yet. */
 export function resultFor(
   target: ResultTarget
 ): Pick<Result, keyof ResultTarget | 'canaryResult' | 'steps' | 'changes' | 'dryRun'> {
-  return { ...target, canaryResult: 'none', steps: [], changes: [], dryRun: false }
+  const { command, restApiId, restApiName, stageName, invokeUrl, baseUrl } = target
+  return {
+    command,
+    restApiId,
+    restApiName,
+    stageName,
+    invokeUrl,
+    baseUrl,
+    canaryResult: 'none',
+    steps: [],
+    changes: [],
+    dryRun: false
+  }
 }

@@ -50,6 +50,14 @@ export function renderSummary(result: Result, context: SummaryContext): string {
   const rows: [string, string][] = [
     ['REST API', escapeHtml(apiLabel(result))],
     ['Invoke URL', `<a href="${escapeHtml(result.invokeUrl)}">${escapeHtml(result.invokeUrl)}</a>`],
+    ...(result.baseUrl
+      ? [
+          ['Base URL', `<a href="${escapeHtml(result.baseUrl)}">${escapeHtml(result.baseUrl)}</a>`] as [
+            string,
+            string
+          ]
+        ]
+      : []),
     ['Stage', `${escapeHtml(result.stageName)}${result.stageCreated ? ' (created)' : ''}`],
     ['Deployment served now', escapeHtml(result.deploymentId)],
     ['Served before the run', escapeHtml(result.previousDeploymentId ?? '— (new stage)')]
@@ -70,7 +78,7 @@ export function renderSummary(result: Result, context: SummaryContext): string {
   // A blank line on each side: GitHub renders the fenced block as markdown between the HTML parts.
   if (chart) parts.push(`\n${chart}\n`)
   if (result.steps.length > 0) {
-    parts.push('<h4>Canary steps</h4>')
+    parts.push(result.canaryResult === 'none' ? '<h4>Checks after the switch</h4>' : '<h4>Canary steps</h4>')
     parts.push(
       table(
         ['Traffic', 'Bake', 'Probes', 'Failures', 'Latency p50 / p95 / max', 'Alarms in ALARM', 'Verdict'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { changedVariables, planStageSwitch } from '../../../src/deploy/stage-plan.js'
+import { changedVariables, planStageSwitch, planSwitchBack } from '../../../src/deploy/stage-plan.js'
 
 describe('planStageSwitch', () => {
   const stage = { deploymentId: 'old', description: 'Production', variables: { A: '1', B: '2' } }
@@ -42,5 +42,22 @@ describe('changedVariables', () => {
   it('keeps only variables the stage does not already have with that value', () => {
     expect(changedVariables({ variables: { A: '1' } }, { A: '1', B: '2' })).toEqual({ B: '2' })
     expect(changedVariables({}, { A: '1' })).toEqual({ A: '1' })
+  })
+})
+
+describe('planSwitchBack', () => {
+  it('restores the deployment and what the release changed, removing variables it added', () => {
+    const before = { deploymentId: 'old', description: 'Prod', variables: { A: '1', B: '2' } }
+    expect(planSwitchBack(before, { description: 'Prod v2', variables: { A: '1', B: '3', C: 'x' } })).toEqual(
+      [
+        { op: 'replace', path: '/deploymentId', value: 'old' },
+        { op: 'replace', path: '/description', value: 'Prod' },
+        { op: 'replace', path: '/variables/B', value: '2' },
+        { op: 'remove', path: '/variables/C' }
+      ]
+    )
+    expect(planSwitchBack(before, { variables: {} })).toEqual([
+      { op: 'replace', path: '/deploymentId', value: 'old' }
+    ])
   })
 })

@@ -163,9 +163,17 @@ describe('readInputs', () => {
     expect(inputs.checks.alarmNames).toEqual(['errors', 'latency', 'throttles'])
   })
 
-  it('refuses checks and alarms without a canary, and malformed health-check inputs', () => {
-    expect(problems({ ...base, 'health-check-path': '/health' })[0]).toContain('need a canary')
-    expect(problems({ ...base, 'alarm-names': 'x' })[0]).toContain('needs a canary')
+  it('takes checks and alarms without a canary (they run after the switch), and refuses malformed ones', () => {
+    const plain = readInputs(
+      reader({ ...base, 'health-check-path': '/health', 'alarm-names': 'x', 'bake-time': '30' }),
+      {}
+    )
+    expect(plain.canary).toBeUndefined()
+    expect(plain.checks).toMatchObject({ alarmNames: ['x'], bakeSeconds: 30, target: 'invoke-url' })
+    expect(plain.checks.healthCheck?.path).toBe('/health')
+    expect(
+      problems({ ...base, command: 'configure-stage', 'metrics-enabled': 'true', 'alarm-names': 'x' })[0]
+    ).toContain('"configure-stage" releases nothing')
     const found = problems({
       ...base,
       'canary-percent': '10',
@@ -184,5 +192,44 @@ describe('readInputs', () => {
     expect(problems({ ...base, command: 'destroy' })[0]).toContain(
       'is not one of: deploy, configure-stage, promote-canary, rollback-canary'
     )
+  })
+})
+
+describe('release and domain inputs', () => {
+  const read = (values: Record<string, string>) => readInputs(reader({ ...base, ...values }), {})
+
+  it('reads from-stage, to-deployment and the custom domain', () => {
+    expect(read({ 'from-stage': 'qa' }).source).toEqual({ kind: 'stage', stageName: 'qa' })
+    expect(read({ 'to-deployment': 'abc123' }).source).toEqual({ kind: 'deployment', deploymentId: 'abc123' })
+    expect(read({}).source).toEqual({ kind: 'new' })
+    expect(read({ 'domain-name': 'API.Example.com', 'base-path': '/v1/orders/' }).urls).toEqual({
+      domain: { domainName: 'api.example.com', basePath: 'v1/orders', takeover: false },
+      vpcEndpointId: undefined
+    })
+    expect(read({ 'domain-name': 'api.example.com', 'base-path': '(none)' }).urls.domain?.basePath).toBe('')
+    expect(read({ 'vpc-endpoint-id': 'vpce-0123456789abcdef0' }).urls.vpcEndpointId).toBe(
+      'vpce-0123456789abcdef0'
+    )
+  })
+
+  it('refuses what cannot be released or mapped, before any call', () => {
+    expect(problems({ ...base, 'from-stage': 'test' })[0]).toContain('is the stage being deployed')
+    expect(problems({ ...base, 'from-stage': 'qa', 'to-deployment': 'abc' })[0]).toContain('set one of them')
+    expect(problems({ ...base, 'to-deployment': 'ABC!' })[0]).toContain('is not a deployment id')
+    expect(problems({ ...base, 'from-stage': 'qa', 'deployment-description': 'x' })[0]).toContain(
+      'no deployment is created'
+    )
+    expect(problems({ ...base, command: 'rollback-canary', 'to-deployment': 'abc' })[0]).toContain(
+      'applies to "command: deploy"'
+    )
+    expect(problems({ ...base, 'base-path': 'v1' })[0]).toContain('needs "domain-name"')
+    expect(problems({ ...base, 'domain-name': 'not a domain' })[0]).toContain('is not a domain name')
+    expect(problems({ ...base, 'domain-name': 'api.example.com', 'base-path': 'v1/ord ers' })[0]).toContain(
+      'is not a base path'
+    )
+    expect(problems({ ...base, 'health-check-path': '/h', 'health-check-target': 'base-url' })[0]).toContain(
+      '"base-url" needs "domain-name"'
+    )
+    expect(problems({ ...base, 'vpc-endpoint-id': 'vpc-1' })[0]).toContain('is not a VPC endpoint id')
   })
 })

@@ -171,8 +171,8 @@ describe('planTags', () => {
 
 describe('batchOperations', () => {
   const ops = (n: number) =>
-    Array.from({ length: n }, (_, i) => ({ op: 'replace', path: `/variables/v${i}`, value: 'x' }))
-  const switchOps = [{ op: 'replace', path: '/deploymentId', value: 'new' }]
+    Array.from({ length: n }, (_, i) => ({ op: 'replace' as const, path: `/variables/v${i}`, value: 'x' }))
+  const switchOps = [{ op: 'replace' as const, path: '/deploymentId', value: 'new' }]
 
   it('sends at most the limit per call, the switch in the last call', () => {
     const batches = batchOperations(ops(170), 80, switchOps)
