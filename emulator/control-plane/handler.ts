@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FaultName, FaultPhase, Faults } from '../harness/faults.js'
 import { ApiError, badRequest, missingAuthenticationToken, notFound } from '../http/errors.js'
-import { delay, hangUp, readBody, resetConnection, sendJson } from '../http/http-util.js'
+import { delay, hangUp, readBody, resetConnection, sendBytes, sendJson } from '../http/http-util.js'
 import type { Body } from '../http/input.js'
-import type { RouteMatch } from '../http/router.js'
+import type { BytesAnswer, RouteMatch } from '../http/router.js'
 import { matchRoute } from '../http/router.js'
 import { credentialScope } from '../http/sigv4.js'
 import { routes } from './operations.js'
@@ -38,6 +38,8 @@ export interface ControlPlaneDeps {
 export interface Outcome {
   status: number
   payload?: unknown
+  /** A non-JSON answer (an exported definition, an SDK zip), sent as is. */
+  bytes?: BytesAnswer
   error?: ApiError
 }
 
@@ -84,11 +86,11 @@ export function handleControlPlane(
   deps: ControlPlaneDeps
 ): Promise<void> {
   const method = req.method ?? 'GET'
-  const match = matchRoute(routes, method, url.pathname)
+  const match = matchRoute(routes, method, url.pathname, url.searchParams)
   return serveCall(req, res, url, deps, {
     operation: match?.route.operation,
     unknown: () => notFound(`The emulator does not implement ${method} ${url.pathname}`),
-    run: raw => runOperation(match as RouteMatch, url, raw, deps.store),
+    run: raw => runOperation(match as RouteMatch, url, { raw, headers: req.headers }, deps.store),
     respond
   })
 }
@@ -161,22 +163,31 @@ export async function serveCall(
   if (!res.destroyed) protocol.respond(res, outcome)
 }
 
-function runOperation(match: RouteMatch, url: URL, raw: Buffer, store: Store): Outcome {
+function runOperation(
+  match: RouteMatch,
+  url: URL,
+  request: { raw: Buffer; headers: IncomingMessage['headers'] },
+  store: Store
+): Outcome {
   try {
     const result = match.route.handler({
       store,
       params: match.params,
       query: url.searchParams,
-      body: parseJson(raw)
+      body: match.route.rawBody ? {} : parseJson(request.raw),
+      raw: request.raw,
+      headers: request.headers
     })
-    return { status: result.status, payload: result.body }
+    return { status: result.status, payload: result.body, bytes: result.bytes }
   } catch (err) {
     return failure(err)
   }
 }
 
-function respond(res: ServerResponse, { status, payload, error }: Outcome): void {
-  if (error) {
+function respond(res: ServerResponse, { status, payload, bytes, error }: Outcome): void {
+  if (bytes) {
+    sendBytes(res, status, bytes.data, bytes.headers)
+  } else if (error) {
     // AWS REST-JSON errors: code in x-amzn-ErrorType, message in the body, Retry-After for throttling.
     const headers: Record<string, string> = { 'x-amzn-errortype': error.code }
     if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds)

@@ -23,6 +23,17 @@ export function sendJson(
   res.end(payload)
 }
 
+/** A body that is not JSON (an exported API definition, an SDK zip), with the caller's content headers. */
+export function sendBytes(
+  res: ServerResponse,
+  status: number,
+  data: Buffer,
+  headers: Record<string, string>
+): void {
+  res.writeHead(status, { ...headers, 'content-length': data.length, 'x-amzn-requestid': randomUUID() })
+  res.end(data)
+}
+
 /**
  * Leaves a request unanswered until the client gives up or the emulator stops, then drops the
  * connection, so a hung call never holds stop() open.
