@@ -3,6 +3,7 @@ import { accountRoutes } from './account.js'
 import { apiKeyRoutes } from './api-keys.js'
 import { apiMappingV2Routes } from './api-mappings-v2.js'
 import { basePathMappingRoutes } from './base-path-mappings.js'
+import { definitionRoutes } from './definitions/routes.js'
 import { createDeployment, deleteDeployment, getDeployment, getDeployments } from './deployments.js'
 import { domainNameRoutes } from './domain-names.js'
 import {
@@ -26,6 +27,8 @@ const api = '/restapis/{restApiId}'
 const method = `${api}/resources/{resourceId}/methods/{httpMethod}`
 
 export const routes: readonly Route[] = [
+  // First: ImportRestApi must be matched before CreateRestApi (same method and path).
+  ...definitionRoutes,
   { operation: 'CreateRestApi', method: 'POST', path: '/restapis', handler: createRestApi },
   { operation: 'GetRestApis', method: 'GET', path: '/restapis', handler: getRestApis },
   { operation: 'GetRestApi', method: 'GET', path: api, handler: getRestApi },

@@ -34,29 +34,39 @@ export const getResource: Handler = ({ store, params, query }) => {
   return { status: 200, body: resourceView(store.resource(entry, params.resourceId), embedsMethods(query)) }
 }
 
+/**
+ * Why `pathPart` cannot be a new child of `parent` beside `siblings`, in API Gateway's words; shared by
+ * CreateResource and the resources an imported definition creates.
+ */
+export function pathPartProblem(
+  pathPart: string,
+  parent: ResourceJson,
+  siblings: readonly ResourceJson[]
+): string | undefined {
+  if (!PATH_PART.test(pathPart)) {
+    return "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace."
+  }
+  if (isGreedy(parent.pathPart)) {
+    return `Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`
+  }
+  const variableSibling = siblings.find(s => isVariable(s.pathPart))
+  if (isVariable(pathPart) && variableSibling) {
+    return `A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- only one is allowed`
+  }
+  return undefined
+}
+
 // https://docs.aws.amazon.com/apigateway/latest/api/API_CreateResource.html
 export const createResource: Handler = ({ store, params, body }) => {
   const entry = store.api(params.restApiId)
   const parent = store.resource(entry, params.parentId)
   const pathPart = requiredString(body, 'pathPart')
-  if (!PATH_PART.test(pathPart)) {
-    throw badRequest(
-      "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace."
-    )
-  }
-  if (isGreedy(parent.pathPart)) {
-    throw badRequest(`Cannot create a child of a resource with a greedy path variable: ${parent.pathPart}`)
-  }
   const siblings = [...entry.resources.values()].filter(r => r.parentId === parent.id)
-  if (siblings.some(s => s.pathPart === pathPart)) {
+  if (PATH_PART.test(pathPart) && siblings.some(s => s.pathPart === pathPart)) {
     throw conflict(`Another resource with the same parent already has this name: ${pathPart}`)
   }
-  const variableSibling = siblings.find(s => isVariable(s.pathPart))
-  if (isVariable(pathPart) && variableSibling) {
-    throw badRequest(
-      `A sibling (${variableSibling.pathPart}) of this resource already has a variable path part -- only one is allowed`
-    )
-  }
+  const problem = pathPartProblem(pathPart, parent, siblings)
+  if (problem) throw badRequest(problem)
   const resource: ResourceJson = {
     id: store.ids.next(10),
     parentId: parent.id,
