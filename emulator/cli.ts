@@ -12,6 +12,7 @@ const { values } = parseArgs({
     'patch-operations-per-update': { type: 'string' },
     'cache-cluster-delay-ms': { type: 'string' },
     'cloudwatch-role-arn': { type: 'string' },
+    'unsupported-sdk-types': { type: 'string' },
     'no-sample-api': { type: 'boolean', default: false },
     log: { type: 'boolean', default: false }
   }
@@ -37,6 +38,8 @@ const emu = await startEmulator({
   log: values.log,
   cacheClusterDelayMs: int('cache-cluster-delay-ms', values['cache-cluster-delay-ms']),
   cloudwatchRoleArn: values['cloudwatch-role-arn'],
+  // Comma-separated; '' offers every type (the default depends on --region).
+  unsupportedSdkTypes: values['unsupported-sdk-types']?.split(',').filter(t => t.trim() !== ''),
   quotas: {
     ...(interval !== undefined && { createDeploymentIntervalMs: interval }),
     ...(stagesPerApi !== undefined && { stagesPerApi }),

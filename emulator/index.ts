@@ -2,6 +2,7 @@
 import type { CallRecord } from './control-plane/handler.js'
 import type { Quotas } from './control-plane/state.js'
 import { Store } from './control-plane/state.js'
+import { defaultUnsupportedSdkTypes } from './control-plane/definitions/sdk-types.js'
 import type { DeploymentJson, RestApiJson, StageJson } from './control-plane/types.js'
 import type { AdminApi } from './harness/admin.js'
 import { Faults } from './harness/faults.js'
@@ -31,6 +32,11 @@ export interface EmulatorOptions {
   cacheClusterDelayMs?: number
   /** The account's CloudWatch role at start (GetAccount's cloudwatchRoleArn); default none, as in a new account. */
   cloudwatchRoleArn?: string
+  /**
+   * GetSdk types this region does not generate, answered with 400 BadRequestException. Default: java and ruby in
+   * cn-* regions (as AWS's China regions), none elsewhere.
+   */
+  unsupportedSdkTypes?: string[]
   /** Log every request to stderr. */
   log?: boolean
 }
@@ -74,6 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const store = new Store(region, accountId, new IdGenerator(new Prng(idSeed(seed))), quotas)
   store.cacheClusters.delayMs = options.cacheClusterDelayMs ?? 0
   if (options.cloudwatchRoleArn) store.account.cloudwatchRoleArn = options.cloudwatchRoleArn
+  store.unsupportedSdkTypes = options.unsupportedSdkTypes ?? defaultUnsupportedSdkTypes(region)
   const canaryRng = new Prng(seed)
   const behaviours = new DeploymentBehaviours(new Prng(failureSeed(seed)))
   const faults = new Faults()

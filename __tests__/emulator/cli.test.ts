@@ -4,9 +4,11 @@ import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import {
   APIGatewayClient,
+  CreateDeploymentCommand,
   GetAccountCommand,
   GetRestApiCommand,
-  GetRestApisCommand
+  GetRestApisCommand,
+  GetSdkCommand
 } from '@aws-sdk/client-api-gateway'
 
 // `npm run emulator` (emulator/cli.ts) run as a newcomer would, in its own process.
@@ -121,6 +123,29 @@ describe('emulator CLI', () => {
     const client = sdk(url)
     try {
       expect((await client.send(new GetAccountCommand({}))).cloudwatchRoleArn).toBe(role)
+    } finally {
+      client.destroy()
+    }
+    expect(await terminate(cli.child)).toBe(0)
+  })
+
+  it('refuses the SDK types given with --unsupported-sdk-types', async () => {
+    const cli = startCli(
+      '--port',
+      '0',
+      '--create-deployment-interval-ms',
+      '0',
+      '--unsupported-sdk-types',
+      'javascript'
+    )
+    const url = await nextLine(cli)
+    const restApiId = /^Sample REST API id: (\w+) /.exec(await nextLine(cli))?.[1]
+    const client = sdk(url)
+    try {
+      await client.send(new CreateDeploymentCommand({ restApiId, stageName: 'dev' }))
+      await expect(
+        client.send(new GetSdkCommand({ restApiId, stageName: 'dev', sdkType: 'javascript' }))
+      ).rejects.toThrow('SDK type javascript is not supported in this region: us-east-1')
     } finally {
       client.destroy()
     }

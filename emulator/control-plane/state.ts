@@ -42,6 +42,8 @@ export class Store {
   readonly webAcls = new Map<string, WebAclEntry>()
   /** Finishes cache cluster changes after EmulatorOptions.cacheClusterDelayMs. */
   readonly cacheClusters = new CacheClusters()
+  /** GetSdk types this region does not generate (EmulatorOptions.unsupportedSdkTypes). */
+  unsupportedSdkTypes: readonly string[] = []
   /** Time the last CreateDeployment was let through, for the rate quota. */
   lastCreateDeploymentAt = Number.NEGATIVE_INFINITY
 

@@ -1,6 +1,7 @@
 import type { Route } from '../../http/router.js'
 import { getExport } from './export.js'
 import { importRestApi, putRestApi } from './import.js'
+import { getSdk } from './sdk.js'
 
 // API definitions in and out (https://docs.aws.amazon.com/apigateway/latest/api/API_Operations.html). They come
 // first in the route table: ImportRestApi shares POST /restapis with CreateRestApi and is told apart by ?mode=import.
@@ -17,5 +18,6 @@ export const definitionRoutes: readonly Route[] = [
     handler: importRestApi
   },
   { operation: 'PutRestApi', method: 'PUT', path: api, rawBody: true, handler: putRestApi },
-  { operation: 'GetExport', method: 'GET', path: `${stage}/exports/{exportType}`, handler: getExport }
+  { operation: 'GetExport', method: 'GET', path: `${stage}/exports/{exportType}`, handler: getExport },
+  { operation: 'GetSdk', method: 'GET', path: `${stage}/sdks/{sdkType}`, handler: getSdk }
 ]
