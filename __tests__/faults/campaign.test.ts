@@ -13,7 +13,7 @@ import { planRun } from './plan.js'
 // A slice of the default campaign (scripts/fault-campaign.ts) that covers every scenario and fault kind, a
 // SIGTERM mid-canary and a SIGKILL mid-deploy, in about 35 s.
 const SEED = 20240611
-const FIRST_RUN = 74
+const FIRST_RUN = 321
 const RUNS = 10
 
 describe('the fault campaign, a seeded slice', () => {
@@ -158,5 +158,53 @@ describe('the invariant checker catches planted violations', () => {
         })
       )
     ).toEqual(['exit-matches'])
+  })
+
+  it("another stage's deployment deleted, and a configured stage without its settings", () => {
+    const source: DeploymentJson = { id: 'src001', description: 'campaign source for run 7', createdDate: 0 }
+    const plain = run({ outputs: { 'deployment-id': 'src001', 'canary-result': 'none' } })
+    const onSource = {
+      stage: stage('src001'),
+      steps: [step({ run: plain, stage: stage('src001') })],
+      canary: false
+    }
+    expect(
+      invariants(promoted({ ...onSource, sourceDeploymentId: 'src001', deployments: [base, source] }))
+    ).toEqual([])
+    // Rolled back to the base, and the source deployment gone with it.
+    const back = {
+      stage: stage('base01'),
+      steps: [
+        step({
+          run: run({ code: 1, errors: ['Canary rolled back: x'], outputs: { 'deployment-id': 'base01' } }),
+          stage: stage('base01')
+        })
+      ]
+    }
+    expect(invariants(promoted({ ...back, sourceDeploymentId: 'src001', deployments: [base] }))).toEqual([
+      'source-kept'
+    ])
+
+    const plainMine = run({ outputs: { 'deployment-id': 'new001', 'canary-result': 'none' } })
+    const configured = (settings: Partial<StageJson>): Observation =>
+      promoted({
+        canary: false,
+        expectSettings: true,
+        stage: { ...stage('new001'), ...settings } as StageJson,
+        steps: [step({ run: plainMine, stage: stage('new001') })]
+      })
+    const complete = {
+      tracingEnabled: true,
+      tags: { campaign: 'yes' },
+      methodSettings: {
+        '*/*': { throttlingRateLimit: 50 },
+        'health/GET': { cacheTtlInSeconds: 5, metricsEnabled: true }
+      }
+    } as unknown as Partial<StageJson>
+    expect(invariants(configured(complete))).toEqual([])
+    expect(invariants(configured({ ...complete, tags: {} }))).toEqual(['settings-applied'])
+    expect(checkInvariants(configured({ tracingEnabled: true })).violations[0].seen).toContain(
+      'throttling-rate-limit, method-settings, tags'
+    )
   })
 })

@@ -225,6 +225,18 @@ async function runScenario(
     )
     baseDeploymentId = base.id
   }
+  // from-stage releases what another stage serves: made here, not by the run, so never the run's to delete.
+  let sourceDeploymentId: string | undefined
+  if (plan.scenario === 'from-stage') {
+    const source = await client.send(
+      new CreateDeploymentCommand({
+        restApiId,
+        stageName: `${stageName}-src`,
+        description: `campaign source for run ${plan.index}`
+      })
+    )
+    sourceDeploymentId = source.id
+  }
   const callsFrom = emu.calls.length
   const common = {
     'rest-api-id': restApiId,
@@ -235,16 +247,29 @@ async function runScenario(
   }
   const { canary } = plan
   const deployInputs: Record<string, string> = { ...common, 'deployment-description': descriptionPrefix }
+  const probes = {
+    // 1 s is the input's minimum.
+    'health-check-interval': '1',
+    'health-check-path': '/health',
+    'health-check-headers': `Authorization: Bearer ${plan.secret}`
+  }
+  if (plan.scenario === 'configured-stage') Object.assign(deployInputs, CONFIGURED_SETTINGS)
+  if (plan.scenario === 'checked-plain') Object.assign(deployInputs, probes, { 'bake-time': '1' })
+  if (plan.scenario === 'from-stage') {
+    // No deployment is created, so none is described.
+    delete deployInputs['deployment-description']
+    Object.assign(deployInputs, {
+      'from-stage': `${stageName}-src`,
+      ...(plan.fromStageCanary ? { 'canary-percent': '50', 'bake-time': '1' } : {})
+    })
+  }
   if (canary) {
     const [percent, ...more] = canary.steps
     Object.assign(deployInputs, {
       'canary-percent': String(percent),
       ...(more.length > 0 ? { 'canary-steps': more.join(',') } : {}),
       'bake-time': String(canary.bakeSeconds),
-      // 1 s is the input's minimum.
-      'health-check-interval': '1',
-      'health-check-path': '/health',
-      'health-check-headers': `Authorization: Bearer ${plan.secret}`,
+      ...probes,
       ...(canary.finish ? { promote: 'false' } : {})
     })
   }
@@ -313,7 +338,9 @@ async function runScenario(
 
   const stopDegrading = canary?.degrade
     ? degradeCanary(emu, restApiId, stageName, baseDeploymentId, canary.degrade)
-    : undefined
+    : plan.degradePlain
+      ? degradeServed(emu, restApiId, stageName, baseDeploymentId, plan.degradePlain)
+      : undefined
   try {
     if (canary?.faultsOn !== 'finish') arm()
     const deploy = await mainStep('deploy', deployInputs, plan.signal)
@@ -331,8 +358,10 @@ async function runScenario(
   if (steps.some(s => s.run.signal)) await sleep(LATE_LANDING_MS)
   return {
     descriptionPrefix,
-    canary: !!canary,
+    canary: !!canary || !!plan.fromStageCanary,
     baseDeploymentId,
+    sourceDeploymentId,
+    expectSettings: plan.scenario === 'configured-stage',
     steps,
     stage: emu.getStage(restApiId, stageName),
     deployments: emu.getDeployments(restApiId),
@@ -377,6 +406,33 @@ function degradeCanary(
     if (canaryId && canaryId !== baseDeploymentId && !degraded.has(canaryId)) {
       degraded.add(canaryId)
       emu.setDeploymentBehaviour(restApiId, canaryId, behaviour)
+    }
+  }, 20)
+  return () => clearInterval(timer)
+}
+
+/** What a configured-stage run asks for, and the invariants check on success (invariants.ts). */
+export const CONFIGURED_SETTINGS = {
+  'throttling-rate-limit': '50',
+  'tracing-enabled': 'true',
+  'method-settings': '"/health GET": { cache-ttl: 5, metrics-enabled: true }',
+  tags: 'campaign=yes'
+}
+
+/** A plain deploy's new deployment starts failing as soon as the stage serves it (checked-plain). */
+function degradeServed(
+  emu: Emulator,
+  restApiId: string,
+  stageName: string,
+  baseDeploymentId: string | undefined,
+  behaviour: { status: 503 }
+): () => void {
+  const degraded = new Set<string>()
+  const timer = setInterval(() => {
+    const served = emu.getStage(restApiId, stageName)?.deploymentId
+    if (served && served !== baseDeploymentId && !degraded.has(served)) {
+      degraded.add(served)
+      emu.setDeploymentBehaviour(restApiId, served, behaviour)
     }
   }, 20)
   return () => clearInterval(timer)

@@ -30,6 +30,10 @@ export interface Observation {
   canary: boolean
   /** What the stage served before the run; undefined when the run was to create it. */
   baseDeploymentId?: string
+  /** from-stage: the other stage's deployment, which the run may serve and must never delete. */
+  sourceDeploymentId?: string
+  /** configured-stage: a successful deploy leaves the stage with CONFIGURED_SETTINGS (campaign.ts). */
+  expectSettings?: boolean
   steps: StepRecord[]
   /** After the last step. */
   stage: StageJson | undefined
@@ -39,7 +43,13 @@ export interface Observation {
 }
 
 export type Invariant =
-  'stage-serves' | 'no-canary-left' | 'no-unused-deployment' | 'exit-matches' | 'no-secret-leak'
+  | 'stage-serves'
+  | 'no-canary-left'
+  | 'no-unused-deployment'
+  | 'exit-matches'
+  | 'no-secret-leak'
+  | 'source-kept'
+  | 'settings-applied'
 
 export interface Finding {
   invariant: Invariant
@@ -54,7 +64,7 @@ export interface CheckResult {
 
 // What a failed step's ::error:: lines must name: the AWS call that failed, or how the canary ended.
 const FAILURE_NAMES =
-  /\b(GetStages?|GetRestApis?|CreateDeployment|UpdateStage|DeleteDeployment|GetDeployments?)\b|Canary rolled back|Canary not rolled back|cancelled/
+  /\b(GetStages?|GetRestApis?|CreateDeployment|UpdateStage|DeleteDeployment|GetDeployments?|TagResource|CreateStage)\b|Canary rolled back|Canary not rolled back|Release rolled back|failed its checks|cancelled/
 
 const PROMOTED_LEFTOVER = 'promoted but its settings could not be removed'
 
@@ -70,7 +80,7 @@ export function checkInvariants(obs: Observation): CheckResult {
 
   // 1. The stage serves what it served before the run, or this run's deployment, and that exists.
   if (stage) {
-    const allowed = [obs.baseDeploymentId, ...own.map(d => d.id)]
+    const allowed = [obs.baseDeploymentId, obs.sourceDeploymentId, ...own.map(d => d.id)]
     if (!ids.has(stage.deploymentId))
       flag('stage-serves', `stage serves deployment ${stage.deploymentId}, which does not exist`)
     else if (!allowed.includes(stage.deploymentId))
@@ -114,6 +124,24 @@ export function checkInvariants(obs: Observation): CheckResult {
       'no-unused-deployment',
       `unused deployment(s) ${unused.map(d => `${d.id} "${d.description}"`).join(', ')}${killedPlain ? ' (killed plain deploy: at most one allowed)' : ''}`
     )
+
+  // 3b. A deployment the run released but did not create is never deleted (from-stage).
+  if (obs.sourceDeploymentId && !ids.has(obs.sourceDeploymentId))
+    flag('source-kept', `the source stage's deployment ${obs.sourceDeploymentId} was deleted`)
+
+  // 3c. A configured stage that deployed successfully has its settings.
+  if (obs.expectSettings && deploy?.run.code === 0 && !deploy.run.signal) {
+    const wide = stage?.methodSettings?.['*/*']
+    const method = stage?.methodSettings?.['health/GET']
+    const missing = [
+      wide?.throttlingRateLimit === 50 ? '' : 'throttling-rate-limit',
+      stage?.tracingEnabled ? '' : 'tracing-enabled',
+      method?.cacheTtlInSeconds === 5 && method.metricsEnabled ? '' : 'method-settings',
+      stage?.tags?.campaign === 'yes' ? '' : 'tags'
+    ].filter(Boolean)
+    if (missing.length > 0)
+      flag('settings-applied', `the deploy step succeeded but the stage lacks ${missing.join(', ')}`)
+  }
 
   // 4. Each step's ending says what happened.
   for (const step of obs.steps) checkEnding(step, flag)

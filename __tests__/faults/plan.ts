@@ -46,7 +46,10 @@ export const FAULT_OPERATIONS = [
   'CreateDeployment',
   'UpdateStage',
   'DeleteDeployment',
-  'GetDeployments'
+  'GetDeployments',
+  // Stage configuration and releases of an existing deployment.
+  'TagResource',
+  'CreateStage'
 ] as const
 
 export type FaultPlan =
@@ -60,7 +63,17 @@ export type FaultPlan =
 export type FaultKind = FaultPlan['kind']
 export const FAULT_KINDS: FaultKind[] = ['throttle', 'fail', 'conflict', 'drop-response', 'latency', 'hang']
 
-export type Scenario = 'new-stage' | 'existing-stage' | 'canary' | 'canary-then-finish'
+export type Scenario =
+  | 'new-stage'
+  | 'existing-stage'
+  | 'canary'
+  | 'canary-then-finish'
+  /** A plain deploy that also configures the stage (stage-wide and per-method settings, tags). */
+  | 'configured-stage'
+  /** from-stage: the stage is pointed at another stage's deployment, plainly or through a canary. */
+  | 'from-stage'
+  /** A plain deploy checked after the switch (probes), its deployment healthy or not. */
+  | 'checked-plain'
 
 export interface CanaryPlan {
   /** canary-percent, then canary-steps. */
@@ -85,6 +98,10 @@ export interface RunPlan {
   signal?: { name: 'SIGTERM' | 'SIGKILL'; afterMs: number }
   /** The health-check header's secret (canary scenarios, where probes run). */
   secret?: string
+  /** checked-plain: how the new deployment answers once the stage serves it; undefined: healthy. */
+  degradePlain?: { status: 503 }
+  /** from-stage: whether the source's deployment goes through a canary (1 step). */
+  fromStageCanary?: boolean
 }
 
 const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
@@ -98,7 +115,10 @@ export function planRun(campaignSeed: number, index: number): RunPlan {
     'existing-stage',
     'canary',
     'canary',
-    'canary-then-finish'
+    'canary-then-finish',
+    'configured-stage',
+    'from-stage',
+    'checked-plain'
   ])
   let canary: CanaryPlan | undefined
   if (scenario === 'canary' || scenario === 'canary-then-finish') {
@@ -125,10 +145,24 @@ export function planRun(campaignSeed: number, index: number): RunPlan {
       : signalRoll < 0.4
         ? { name: 'SIGKILL' as const, afterMs }
         : undefined
-  const secret = canary
+  const probed = canary || scenario === 'checked-plain'
+  const secret = probed
     ? Array.from({ length: 24 }, () => rng.pick([...SECRET_ALPHABET])).join('')
     : undefined
-  return { index, seed, scenario, canary, faults, retryDeadlineSeconds, signal, secret }
+  const degradePlain = scenario === 'checked-plain' && rng.chance(0.5) ? { status: 503 as const } : undefined
+  const fromStageCanary = scenario === 'from-stage' ? rng.chance(0.5) : undefined
+  return {
+    index,
+    seed,
+    scenario,
+    canary,
+    faults,
+    retryDeadlineSeconds,
+    signal,
+    secret,
+    ...(degradePlain ? { degradePlain } : {}),
+    ...(fromStageCanary !== undefined ? { fromStageCanary } : {})
+  }
 }
 
 function pickFault(rng: Rng, op: string): FaultPlan {
@@ -178,6 +212,8 @@ export function describePlan(plan: RunPlan): string {
     if (canary.degrade) parts.push('status' in canary.degrade ? 'canary answers 503' : 'canary fails 50%')
     if (canary.finish) parts.push(`then ${canary.finish} (faults on the ${canary.faultsOn} run)`)
   }
+  if (plan.degradePlain) parts.push('new deployment answers 503')
+  if (plan.fromStageCanary !== undefined) parts.push(plan.fromStageCanary ? 'through a canary' : 'plain')
   parts.push(`deadline ${plan.retryDeadlineSeconds} s`)
   if (plan.signal) parts.push(`${plan.signal.name} at ${plan.signal.afterMs} ms`)
   return parts.join(', ')

@@ -1,4 +1,9 @@
 /** AWS calls per scenario, side by side with the minimum each needs, every call above it explained. */
+import {
+  APIGatewayClient,
+  CreateDomainNameCommand,
+  CreateUsagePlanCommand
+} from '@aws-sdk/client-api-gateway'
 import { createSampleApi, startEmulator, type Emulator } from '../../emulator/index.js'
 import { ACTION, actionEnv, runNode, tempDir } from './measure.js'
 
@@ -10,12 +15,41 @@ export interface CallsRow {
   extra: string[]
 }
 
+const SETTINGS = {
+  'throttling-rate-limit': '100',
+  'throttling-burst-limit': '200',
+  'metrics-enabled': 'true',
+  'logging-level': 'OFF',
+  'method-settings': '"/hello GET": { cache-ttl: 30, throttling-rate-limit: 10 }',
+  tags: 'team=bench'
+}
+
+const NINETY_OPERATIONS = Array.from(
+  { length: 30 },
+  (_, i) => `"/m${i} GET": { cache-ttl: 10, metrics-enabled: true, throttling-rate-limit: ${i + 1} }`
+).join('\n')
+
+/** The calls made beyond the minimum (a multiset difference). */
+export function above(calls: string[], minimum: string[]): string[] {
+  const left = [...minimum]
+  return calls.filter(op => {
+    const i = left.indexOf(op)
+    if (i < 0) return true
+    left.splice(i, 1)
+    return false
+  })
+}
+
 /** The calls no implementation can do without, and why the action makes each one more. */
 const SCENARIOS: {
   scenario: string
   minimum: string[]
   inputs: Record<string, string>
   setup?: Record<string, string>[]
+  /** Setup the action cannot do (usage plans, domains), through the SDK. */
+  prepare?: (client: APIGatewayClient, restApiId: string, emu: Emulator) => Promise<void>
+  /** The run is meant to fail (a release switched back). */
+  fails?: boolean
 }[] = [
   {
     scenario: 'plain deploy, new stage',
@@ -58,10 +92,83 @@ const SCENARIOS: {
       { 'stage-name': 'rollback', 'canary-percent': '10', promote: 'false' }
     ],
     inputs: { 'stage-name': 'rollback', command: 'rollback-canary' }
+  },
+  {
+    scenario: 'deploy with stage settings (throttling, logging off, method settings, tags)',
+    // The settings ride in the switch; tags are another API.
+    minimum: ['GetStage', 'CreateDeployment', 'UpdateStage', 'TagResource'],
+    setup: [{ 'stage-name': 'settings' }],
+    inputs: { 'stage-name': 'settings', ...SETTINGS }
+  },
+  {
+    scenario: 'configure-stage, already as asked',
+    minimum: ['GetStage'],
+    setup: [{ 'stage-name': 'same' }, { 'stage-name': 'same', ...SETTINGS }],
+    inputs: { 'stage-name': 'same', command: 'configure-stage', ...SETTINGS }
+  },
+  {
+    scenario: 'configure-stage, 90 method settings',
+    // AWS takes at most 80 patch operations in one UpdateStage.
+    minimum: ['GetStage', 'UpdateStage', 'UpdateStage'],
+    setup: [{ 'stage-name': 'many' }],
+    inputs: { 'stage-name': 'many', command: 'configure-stage', 'method-settings': NINETY_OPERATIONS }
+  },
+  {
+    scenario: 'new stage joins the usage plans of another (inherit)',
+    minimum: ['GetStage', 'GetUsagePlans', 'CreateDeployment', 'UpdateUsagePlan'],
+    setup: [{ 'stage-name': 'keyed' }],
+    prepare: async (client, restApiId) =>
+      void (await client.send(
+        new CreateUsagePlanCommand({ name: 'bench', apiStages: [{ apiId: restApiId, stage: 'keyed' }] })
+      )),
+    inputs: { 'stage-name': 'keyed-pr', 'usage-plans': 'inherit' }
+  },
+  {
+    scenario: 'promote a stage to another (from-stage)',
+    // Both stages read; one switch; no deployment created.
+    minimum: ['GetStage', 'GetStage', 'UpdateStage'],
+    setup: [{ 'stage-name': 'from-test' }, { 'stage-name': 'from-prod' }],
+    inputs: { 'stage-name': 'from-prod', 'from-stage': 'from-test' }
+  },
+  {
+    scenario: 'roll back to a deployment (to-deployment)',
+    minimum: ['GetStage', 'UpdateStage'],
+    setup: [{ 'stage-name': 'back', 'stage-variables': 'v=1' }],
+    inputs: { 'stage-name': 'back', 'to-deployment': 'LATER' }
+  },
+  {
+    scenario: 'plain deploy checked, switched back',
+    minimum: ['GetStage', 'CreateDeployment', 'UpdateStage', 'UpdateStage', 'DeleteDeployment'],
+    setup: [{ 'stage-name': 'checked', 'stage-variables': 'greeting=good' }],
+    inputs: {
+      'stage-name': 'checked',
+      'stage-variables': 'greeting=broken',
+      'health-check-path': '/hello',
+      'health-check-body-contains': 'good'
+    },
+    fails: true
+  },
+  {
+    scenario: 'deploy mapping a new custom domain path',
+    minimum: ['GetStage', 'GetBasePathMappings', 'CreateBasePathMapping', 'CreateDeployment', 'UpdateStage'],
+    setup: [{ 'stage-name': 'mapped' }],
+    prepare: async (client, _restApiId, emu) =>
+      void (await client.send(
+        new CreateDomainNameCommand({
+          domainName: 'bench.example.com',
+          endpointConfiguration: { types: ['REGIONAL'] },
+          regionalCertificateArn: `arn:aws:acm:${emu.region}:123456789012:certificate/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`
+        })
+      )),
+    inputs: { 'stage-name': 'mapped', 'domain-name': 'bench.example.com', 'base-path': 'v1' }
   }
 ]
 
 const WHY: Record<string, string> = {
+  GetDeployment:
+    'GetDeployment: to-deployment is read before the switch, so an unknown id fails listing the recent ones instead of half-way',
+  GetDomainName:
+    'GetDomainName: tells a missing domain (with how to create it) and an edge domain (no multi-level paths) apart before any write',
   GetRestApi:
     "GetRestApi: the API's name for the log and the summary; sent beside GetStage, so it adds no wait",
   UpdateStage:
@@ -77,11 +184,23 @@ export async function measureCalls(): Promise<CallsRow[]> {
       name: 'bench-calls'
     })
     const common = { 'rest-api-id': restApiId, 'aws-region': emu.region, 'endpoint-url': emu.url }
+    const client = new APIGatewayClient({
+      endpoint: emu.url,
+      region: emu.region,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
+    })
     const rows: CallsRow[] = []
-    for (const { scenario, minimum, inputs, setup } of SCENARIOS) {
-      for (const before of setup ?? []) await run(emu, { ...common, ...before })
+    for (const { scenario, minimum, inputs, setup, prepare, fails } of SCENARIOS) {
+      let previous = ''
+      for (const before of setup ?? []) previous = await run(emu, { ...common, ...before })
+      await prepare?.(client, restApiId, emu)
+      // to-deployment goes back to the deployment the stage served before its last deploy.
+      if (inputs['to-deployment'] === 'LATER') {
+        await run(emu, { ...common, 'stage-name': inputs['stage-name'], 'stage-variables': 'v=2' })
+        inputs['to-deployment'] = previous
+      }
       emu.resetCalls()
-      await run(emu, { ...common, ...inputs })
+      await run(emu, { ...common, ...inputs }, fails)
       const calls = emu.calls.map(call => call.operation)
       rows.push({
         scenario,
@@ -90,24 +209,20 @@ export async function measureCalls(): Promise<CallsRow[]> {
         extra: above(calls, minimum).map(op => WHY[op] ?? `${op}: unexplained`)
       })
     }
+    client.destroy()
     return rows
   } finally {
     await emu.stop()
   }
 }
 
-async function run(emu: Emulator, inputs: Record<string, string>): Promise<void> {
-  const result = await runNode([ACTION], actionEnv(inputs, tempDir()))
-  if (result.code !== 0) throw new Error(`benchmark scenario failed: ${JSON.stringify(inputs)} on ${emu.url}`)
-}
-
-/** The calls made beyond the minimum (a multiset difference). */
-export function above(calls: string[], minimum: string[]): string[] {
-  const left = [...minimum]
-  return calls.filter(op => {
-    const i = left.indexOf(op)
-    if (i < 0) return true
-    left.splice(i, 1)
-    return false
-  })
+/** Runs the action; the deployment the stage serves afterwards. */
+async function run(emu: Emulator, inputs: Record<string, string>, fails = false): Promise<string> {
+  const dir = tempDir()
+  const result = await runNode([ACTION], actionEnv(inputs, dir))
+  if ((result.code !== 0) !== fails)
+    throw new Error(
+      `benchmark scenario ${fails ? 'did not fail' : 'failed'}: ${JSON.stringify(inputs)} on ${emu.url}`
+    )
+  return emu.getStage(inputs['rest-api-id'], inputs['stage-name'])?.deploymentId ?? ''
 }
