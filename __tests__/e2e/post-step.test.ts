@@ -37,6 +37,27 @@ describe('the post step', () => {
     expect(post.summary).toContain('Rolled back the canary the main step left')
   })
 
+  it("rolls back a canary of another stage's deployment whose main step was killed, keeping that deployment", async () => {
+    const source = await fixture.baseStage()
+    const { stageName, base } = await fixture.baseStage()
+    const killed = await fixture.run(
+      { 'stage-name': stageName, 'from-stage': source.stageName, 'canary-percent': '10', 'bake-time': '60' },
+      { onStart: child => void waitForOutput(child, 'Baking for').then(() => child.kill('SIGKILL')) }
+    )
+    expect(killed.signal).toBe('SIGKILL')
+    expect(stageOf(stageName)?.canarySettings?.deploymentId).toBe(source.base)
+    expect(JSON.parse(killed.state['pending-canary'])).toMatchObject({
+      keepDeployment: true,
+      canaryDeploymentId: source.base
+    })
+    const post = await fixture.run({ 'stage-name': stageName }, { post: true, state: killed.state })
+    expect(post.code).toBe(0)
+    expect(stageOf(stageName)).toMatchObject({ deploymentId: base })
+    expect(stageOf(stageName)?.canarySettings).toBeUndefined()
+    expect(stageOf(source.stageName)?.deploymentId).toBe(source.base)
+    expect(fixture.operations()).not.toContain('DeleteDeployment')
+  })
+
   it('rolls back a canary whose main step was killed, and then has nothing left to do', async () => {
     const { stageName, base } = await fixture.baseStage()
     const killed = await fixture.run(

@@ -197,3 +197,22 @@ describe('checks after a plain deploy', () => {
     expect(count('DeleteDeployment')).toBe(0)
   })
 })
+
+describe('bad release and domain inputs', () => {
+  it('are refused before any call, all at once', async () => {
+    const run = await fixture.run({
+      'stage-name': 'prod',
+      'from-stage': 'prod',
+      'deployment-description': 'x',
+      'domain-name': 'not a domain',
+      'health-check-target': 'base-url',
+      'vpc-endpoint-id': 'vpc-1'
+    })
+    expect(run.code).toBe(1)
+    expect(fixture.emu.calls).toEqual([])
+    const message = run.errors.join('\n')
+    for (const input of ['from-stage', 'domain-name', 'vpc-endpoint-id'])
+      expect(message).toContain(`Input "${input}"`)
+    expect(message).toContain('Invalid inputs: nothing was changed.')
+  })
+})

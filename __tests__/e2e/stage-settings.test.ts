@@ -211,6 +211,34 @@ describe('stage configuration', () => {
     ])
   })
 
+  it('dry-run of promote-canary and rollback-canary says what they would do, and writes nothing', async () => {
+    const { stageName, base } = await fixture.baseStage()
+    const left = await fixture.run({ 'stage-name': stageName, 'canary-percent': '20', promote: 'false' })
+    const canaryId = left.outputs['canary-deployment-id']
+    fixture.emu.resetCalls()
+    const promote = await fixture.run({
+      'stage-name': stageName,
+      command: 'promote-canary',
+      'dry-run': 'true'
+    })
+    expect(promote.code).toBe(0)
+    expect(JSON.parse(promote.outputs.plan).changes).toEqual([
+      { setting: 'deployment', from: base, to: canaryId },
+      { setting: 'canary', from: `deployment ${canaryId} at 20%`, to: null }
+    ])
+    const rollback = await fixture.run({
+      'stage-name': stageName,
+      command: 'rollback-canary',
+      'dry-run': 'true'
+    })
+    expect(rollback.code).toBe(0)
+    expect(JSON.parse(rollback.outputs.plan).changes).toEqual([
+      { setting: 'canary', from: `deployment ${canaryId} at 20%`, to: null }
+    ])
+    expect(writes()).toEqual([])
+    expect(fixture.emu.getStage(fixture.restApiId, stageName)?.canarySettings?.deploymentId).toBe(canaryId)
+  })
+
   it('explains execution logging without the account CloudWatch role, and leaves the stage as it was', async () => {
     await setCloudWatchRole(undefined)
     const { stageName, base } = await fixture.baseStage()
