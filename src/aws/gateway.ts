@@ -8,11 +8,13 @@ import {
   CreateBasePathMappingCommand,
   CreateDeploymentCommand,
   CreateStageCommand,
+  DeleteBasePathMappingCommand,
   DeleteDeploymentCommand,
   DeleteStageCommand,
   GetBasePathMappingsCommand,
   GetDeploymentCommand,
   GetDomainNameCommand,
+  GetDomainNamesCommand,
   GetDeploymentsCommand,
   GetRestApiCommand,
   GetRestApisCommand,
@@ -411,6 +413,33 @@ export class Gateway {
     } catch (error) {
       if (error instanceof ActionError && error.code === 'NotFoundException') return undefined
       throw error
+    }
+  }
+
+  /** Every custom domain name of the account in this region (GetDomainNames, all pages). */
+  async getDomainNames(): Promise<DomainName[]> {
+    const domains: DomainName[] = []
+    let position: string | undefined
+    do {
+      const page = await this.call('GetDomainNames', undefined, abortSignal =>
+        this.client.send(new GetDomainNamesCommand({ limit: 500, position }), { abortSignal })
+      )
+      domains.push(...(page.items ?? []))
+      position = page.position
+    } while (position)
+    return domains
+  }
+
+  /** Deletes a base path mapping; one already gone counts as deleted. */
+  async deleteBasePathMapping(domainName: string, basePath: string): Promise<void> {
+    try {
+      await this.call('DeleteBasePathMapping', undefined, abortSignal =>
+        this.client.send(new DeleteBasePathMappingCommand({ domainName, basePath: basePath || '(none)' }), {
+          abortSignal
+        })
+      )
+    } catch (error) {
+      if (!(error instanceof ActionError && error.code === 'NotFoundException')) throw error
     }
   }
 

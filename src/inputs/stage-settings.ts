@@ -13,6 +13,7 @@ import {
   type CacheClusterSize,
   type MethodSettings
 } from '../stage-settings/fields.js'
+import { ACTION_TAG_PREFIX } from '../stage-settings/plan.js'
 import { readMethodSettings, type MethodSettingsEntry, type ParseStructured } from './method-settings.js'
 import { splitLines, VARIABLE_NAME, type Readers } from './readers.js'
 
@@ -172,6 +173,12 @@ function readTags(read: Readers): Record<string, string> | undefined {
         'is not a tag key: 1 to 128 letters, digits, spaces and _ . : / = + - @.'
       )
     else if (/^aws:/i.test(key)) read.problems.bad('tags', key, 'uses the prefix "aws:", which AWS reserves.')
+    else if (key.startsWith(ACTION_TAG_PREFIX))
+      read.problems.bad(
+        'tags',
+        key,
+        `uses the prefix "${ACTION_TAG_PREFIX}", which this action keeps for itself.`
+      )
     else if (value.length > 256 || !TAG_TEXT.test(value))
       read.problems.bad(
         'tags',

@@ -140,15 +140,22 @@ function sameValue(now: unknown, wanted: unknown): boolean {
   return typeof wanted === 'number' ? Number(now) === wanted : now === wanted
 }
 
-/** Tags that differ, and those to remove: the input is the whole set, AWS's own `aws:` tags aside. */
+/** Tags the action keeps on a stage for itself (the deployed definition's hash): never the user's to remove. */
+export const ACTION_TAG_PREFIX = 'apigateway-deploy:'
+
+/**
+ * Tags that differ, and those to remove: the input is the whole set, AWS's own `aws:` tags and the
+ * action's own aside.
+ */
 export function planTags(
   current: Record<string, string>,
   wanted: Record<string, string> | undefined
 ): StageSettingsPlan['tags'] {
   if (wanted === undefined) return { set: {}, remove: [] }
+  const reserved = (key: string): boolean => /^aws:/i.test(key) || key.startsWith(ACTION_TAG_PREFIX)
   return {
     set: Object.fromEntries(Object.entries(wanted).filter(([key, value]) => current[key] !== value)),
-    remove: Object.keys(current).filter(key => !(key in wanted) && !/^aws:/i.test(key))
+    remove: Object.keys(current).filter(key => !(key in wanted) && !reserved(key))
   }
 }
 
