@@ -4,7 +4,8 @@
  * in about the time node itself takes to start. Nothing below here reads process.env or the inputs.
  */
 import { ActionError, InputError } from './errors.js'
-import { readInputs } from './inputs/index.js'
+import { readFileSync } from 'node:fs'
+import { readInputs, type EventPayload } from './inputs/index.js'
 import { LEFTOVERS_KEY, parseLeftovers, parsePendingCanary, PENDING_CANARY_KEY } from './post/pending.js'
 import { renderFailureSummary } from './report/summary.js'
 import { appendSummary, getInput, getState, issue, setFailed } from './runner.js'
@@ -31,7 +32,7 @@ export async function run(): Promise<void> {
   try {
     // YAML (for method-settings) is loaded only when that input is set: most runs never pay for it.
     const structured = getInput('method-settings') ? (await import('./inputs/yaml.js')).parseYaml : undefined
-    inputs = readInputs(getInput, process.env, { structured })
+    inputs = readInputs(getInput, process.env, { structured, event: readEvent(process.env) })
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     return failInputs(error.problems)
@@ -53,6 +54,25 @@ export async function runPost(): Promise<void> {
   if (!pending && !leftovers) return
   const { executePost } = await import('./execute.js')
   await executePost(pending, leftovers)
+}
+
+/**
+ * The workflow's event payload (GITHUB_EVENT_PATH, written by the runner), read only when a preview may
+ * need its pull request. Unreadable: as if there were none (the inputs then say what is missing).
+ */
+function readEvent(env: NodeJS.ProcessEnv): EventPayload | undefined {
+  const wanted =
+    ['true', 'True', 'TRUE'].includes(getInput('preview')) || getInput('command') === 'prune-previews'
+  if (!wanted || !env.GITHUB_EVENT_PATH) return undefined
+  try {
+    return JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as EventPayload
+  } catch (error) {
+    issue(
+      'warning',
+      `The event payload ${env.GITHUB_EVENT_PATH} could not be read: ${(error as Error).message}`
+    )
+    return undefined
+  }
 }
 
 function failInputs(problems: string[]): void {

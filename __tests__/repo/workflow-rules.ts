@@ -91,6 +91,10 @@ function stepProblems(
       if (!inputs.declared.has(name)) problems.push(`with: ${name} is not an input in action.yml`)
     for (const name of inputs.required)
       if (!given.includes(name)) problems.push(`with: the required input ${name} is missing`)
+    // stage-name is optional in action.yml only because a preview names its stage, and prune-previews none.
+    const w = (step.with ?? {}) as Record<string, unknown>
+    if (!given.includes('stage-name') && String(w.preview) !== 'true' && w.command !== 'prune-previews')
+      problems.push('with: the required input stage-name is missing (or preview: true, or command: prune-previews)')
   }
   return problems
 }

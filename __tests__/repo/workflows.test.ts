@@ -81,7 +81,7 @@ jobs:
       'no "permissions:"',
       'deploy, step 1: uses: actions/checkout@main is neither ./ nor pinned to a major tag (@v4) or a full commit SHA',
       'deploy, step deploy: with: canary-pecent is not an input in action.yml',
-      'deploy, step deploy: with: the required input stage-name is missing',
+      'deploy, step deploy: with: the required input stage-name is missing (or preview: true, or command: prune-previews)',
       'deploy, step 3: run: contains ${{ }}; pass the value through env:'
     ])
   })

@@ -37,6 +37,7 @@ import {
   type Stage,
   type UsagePlan
 } from '@aws-sdk/client-api-gateway'
+import { GetExportCommand, GetSdkCommand, PutRestApiCommand } from '@aws-sdk/client-api-gateway'
 import { randomBytes } from 'node:crypto'
 import { ActionError, errorMessage } from '../errors.js'
 import { USER_AGENT } from '../version.js'
@@ -74,6 +75,17 @@ export class Gateway {
       }
     })
     return new Gateway(client, options, true)
+  }
+
+  /** Whether the SDK's default chain finds credentials (environment, web identity, profiles, roles). */
+  async hasCredentials(): Promise<boolean> {
+    try {
+      const credentials = await this.client.config.credentials()
+      return Boolean(credentials?.accessKeyId)
+    } catch (error) {
+      core.debug(`No AWS credentials: ${errorMessage(error)}`)
+      return false
+    }
   }
 
   /** Where the calls go, for state the post step reads. */
@@ -501,6 +513,59 @@ export class Gateway {
         { abortSignal }
       )
     )
+  }
+
+  /**
+   * PutRestApi: the definition becomes the API's resources. Sent again as it is after a lost answer, a timeout
+   * or a throttle, with no reconcile: for the same body both modes are idempotent. Overwrite leaves exactly the
+   * file's resources and methods whatever was there, so a second one finds nothing to change. Merge replaces
+   * each method the file names with the file's and keeps the others (binary media types are added to the
+   * API's): a second merge of the same body replaces those methods with the same and adds nothing new. A refused
+   * import (errors, or warnings under failOnWarnings) changes nothing, and a 400 is not retried.
+   */
+  async putRestApi(request: {
+    restApiId: string
+    body: Uint8Array
+    mode: 'overwrite' | 'merge'
+    failOnWarnings: boolean
+    parameters: Record<string, string>
+  }): Promise<RestApi> {
+    return this.call('PutRestApi', request.restApiId, abortSignal =>
+      this.client.send(new PutRestApiCommand(request), { abortSignal })
+    )
+  }
+
+  /** GetExport: the definition of the deployment a stage serves, as the bytes AWS sent (a read). */
+  async getExport(request: {
+    restApiId: string
+    stageName: string
+    exportType: string
+    accepts: string
+    parameters: Record<string, string>
+  }): Promise<Uint8Array> {
+    const answer = await this.call('GetExport', request.restApiId, abortSignal =>
+      this.client.send(new GetExportCommand(request), { abortSignal })
+    )
+    if (!answer.body)
+      throw new ActionError(`GetExport of stage "${request.stageName}" returned no body.`, {
+        operation: 'GetExport'
+      })
+    return answer.body
+  }
+
+  /** GetSdk: a client SDK for a stage, the zip's bytes (a read). */
+  async getSdk(request: {
+    restApiId: string
+    stageName: string
+    sdkType: string
+    parameters: Record<string, string>
+  }): Promise<Uint8Array> {
+    const answer = await this.call('GetSdk', request.restApiId, abortSignal =>
+      this.client.send(new GetSdkCommand(request), { abortSignal })
+    )
+    if (!answer.body)
+      throw new ActionError(`GetSdk of stage "${request.stageName}" returned no body.`, { operation: 'GetSdk' })
+    return answer.body
   }
 
   destroy(): void {

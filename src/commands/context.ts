@@ -28,6 +28,30 @@ export interface RunContext {
   connection: { region: string; endpointUrl?: string; retryDeadlineSeconds: number }
 }
 
+/** What a command that works on the API, not one stage, gets (prune-previews). */
+export type ApiContext = Pick<
+  RunContext,
+  'gateway' | 'alarms' | 'signal' | 'restApiId' | 'restApiName' | 'connection'
+>
+
+/** Finds the REST API by id or name, and reads its name: for commands that name no stage. */
+export async function locateApi(
+  clients: { gateway: Gateway; alarms?: AlarmReader; signal: AbortSignal },
+  target: TargetInputs
+): Promise<ApiContext> {
+  const { gateway } = clients
+  const api =
+    'id' in target.api
+      ? { id: target.api.id, ...(await gateway.restApiInfo(target.api.id)) }
+      : await gateway.findRestApi(target.api.name)
+  const connection = {
+    region: target.region,
+    endpointUrl: target.endpointUrl,
+    retryDeadlineSeconds: target.retryDeadlineSeconds
+  }
+  return { ...clients, restApiId: api.id, restApiName: api.name, connection }
+}
+
 /** Finds the REST API (by id or name) and reads the stage: the first calls of every command. */
 export async function locate(
   clients: { gateway: Gateway; alarms?: AlarmReader; signal: AbortSignal },

@@ -8,16 +8,22 @@ import { AlarmReader } from '../aws/cloudwatch.js'
 import { Gateway } from '../aws/gateway.js'
 import type { Command, Inputs } from '../inputs/index.js'
 import { resultFor, type Result } from '../report/result.js'
+import { deployPreview } from '../previews/preview-deploy.js'
 import { configureStageCommand } from './configure-stage.js'
-import { locate, type RunContext } from './context.js'
+import { locate, locateApi, type RunContext } from './context.js'
+import { deleteStageCommand } from './delete-stage.js'
+import { prunePreviewsCommand } from './prune-previews.js'
 import { deploy } from './deploy.js'
 import { dryRunResult, finishChanges } from './dry-run.js'
 import { promoteCanaryCommand, rollbackCanaryCommand } from './finish-canary.js'
 
 type Handler = (context: RunContext, inputs: Inputs) => Promise<Result>
 
-const HANDLERS: Record<Command, Handler> = {
-  deploy: (context, inputs) => deploy(context, inputs),
+const HANDLERS: Record<Exclude<Command, 'prune-previews'>, Handler> = {
+  deploy: (context, inputs) =>
+    inputs.preview.enabled ? deployPreview(context, inputs, deploy) : deploy(context, inputs),
+  'delete-stage': (context, inputs) =>
+    core.group(`delete-stage "${context.stageName}"`, () => deleteStageCommand(context, inputs)),
   'configure-stage': (context, inputs) =>
     core.group(`configure-stage on stage "${context.stageName}"`, () =>
       configureStageCommand(context, inputs)
@@ -63,12 +69,47 @@ export async function dispatch(inputs: Inputs, signal: AbortSignal): Promise<Res
         })
       : undefined
   try {
+    if (await forkWithoutCredentials(gateway, inputs)) return skippedResult(inputs)
+    const { command } = inputs
+    if (command === 'prune-previews') {
+      const api = await core.group('Find the REST API', () => locateApi({ gateway, alarms, signal }, target))
+      return await core.group('prune-previews', () => prunePreviewsCommand(api, inputs))
+    }
     const context = await core.group('Find the REST API and stage', () =>
       locate({ gateway, alarms, signal }, target, inputs.urls)
     )
-    return await HANDLERS[inputs.command](context, inputs)
+    return await HANDLERS[command](context, inputs)
   } finally {
     gateway.destroy()
     alarms?.destroy()
+  }
+}
+
+/**
+ * A fork's pull request gets no secrets and no OIDC token on `pull_request`: its preview cannot deploy, and
+ * that is not the author's failure. Without credentials it is skipped with a notice, before any AWS call.
+ */
+async function forkWithoutCredentials(gateway: Gateway, inputs: Inputs): Promise<boolean> {
+  const pr = inputs.preview.pullRequest
+  if (!inputs.preview.enabled || !pr?.fork) return false
+  if (await gateway.hasCredentials()) return false
+  core.notice(
+    `Pull request #${pr.number} comes from a fork, and this run has no AWS credentials (GitHub gives a fork's pull_request run no secrets and no OIDC token): no preview is deployed. See the README's "Previews of pull requests from forks".`
+  )
+  return true
+}
+
+function skippedResult(inputs: Inputs): Result {
+  return {
+    ...resultFor({
+      command: inputs.command,
+      restApiId: 'id' in inputs.target.api ? inputs.target.api.id : '',
+      stageName: inputs.target.stageName,
+      invokeUrl: ''
+    }),
+    deploymentId: '',
+    stageCreated: false,
+    skipped: true,
+    notes: ["Skipped: a fork's pull request without AWS credentials."]
   }
 }

@@ -10,6 +10,7 @@ import { readDeployment, type DeploymentInputs } from './deployment.js'
 import { readUrls, type UrlInputs } from './domain.js'
 import { Problems, Readers, splitLines, type GetInput } from './readers.js'
 import { checkAcrossAreas } from './rules.js'
+import { previewStageName, readPreview, type EventPayload, type PreviewInputs } from './preview.js'
 import { readReleaseSource, type ReleaseSource } from './release.js'
 import { readRun, type RunEnv, type RunInfo } from './run.js'
 import { readStageSettings, type ParseStructured, type StageSettingsInputs } from './stage-settings.js'
@@ -19,6 +20,7 @@ export type { CanaryInputs } from './canary.js'
 export type { CheckInputs, HealthCheckInputs, HealthCheckTarget } from './checks.js'
 export type { DeploymentInputs, ExistingCanaryPolicy } from './deployment.js'
 export type { DomainInputs, UrlInputs } from './domain.js'
+export type { EventPayload, PreviewInputs, PullRequestRef } from './preview.js'
 export type { ReleaseSource } from './release.js'
 export type { GetInput } from './readers.js'
 export type { RunInfo } from './run.js'
@@ -35,6 +37,7 @@ export interface Inputs {
   canary?: CanaryInputs
   checks: CheckInputs
   stageSettings: StageSettingsInputs
+  preview: PreviewInputs
   /** Plan only: read what is needed, print and output every change, write nothing. */
   dryRun: boolean
   /** The workflow run (commit, ref, run id), for the default deployment description. */
@@ -44,6 +47,8 @@ export interface Inputs {
 export interface InputParsers {
   /** For `method-settings` (YAML or JSON); JSON.parse when not given (main.ts loads YAML only when needed). */
   structured?: ParseStructured
+  /** The workflow's event payload (GITHUB_EVENT_PATH), for the pull request of a preview. */
+  event?: EventPayload
 }
 
 export function readInputs(
@@ -54,7 +59,16 @@ export function readInputs(
   const problems = new Problems()
   const read = new Readers(get, problems)
   const command = readCommand(read)
-  const target = readTarget(read, env)
+  const preview = readPreview(read, parsers.event)
+  const derived =
+    preview.enabled && preview.pullRequest
+      ? previewStageName(preview.template, preview.pullRequest)
+      : undefined
+  const target = readTarget(read, env, {
+    derived,
+    none: command === 'prune-previews',
+    preview: preview.enabled
+  })
   const deployment = readDeployment(read)
   const source = readReleaseSource(read, target.stageName)
   const urls = readUrls(read)
@@ -71,6 +85,7 @@ export function readInputs(
     canary,
     checks,
     stageSettings,
+    preview,
     canaryStageVariables: splitLines(get('canary-stage-variables')).length > 0
   })
   if (problems.list.length > 0) throw new InputError(problems.list)
@@ -83,6 +98,7 @@ export function readInputs(
     canary,
     checks,
     stageSettings,
+    preview,
     dryRun,
     run: readRun(env)
   }
@@ -90,5 +106,9 @@ export function readInputs(
 
 /** Every secret among the inputs, for core.setSecret before anything is logged. */
 export function secretsOf(inputs: Inputs): string[] {
-  return Object.values(inputs.checks.healthCheck?.headers ?? {}).filter(value => value !== '')
+  return [
+    ...Object.values(inputs.checks.healthCheck?.headers ?? {}),
+    // The runner masks ${{ github.token }} already; a personal token passed in must be masked too.
+    inputs.preview.token ?? ''
+  ].filter(value => value !== '')
 }

@@ -4,6 +4,7 @@ import type { CheckInputs } from './checks.js'
 import type { DeploymentInputs } from './deployment.js'
 import type { UrlInputs } from './domain.js'
 import type { Problems } from './readers.js'
+import type { PreviewInputs } from './preview.js'
 import type { ReleaseSource } from './release.js'
 import { hasStageSettings, webAclRegion, type StageSettingsInputs } from './stage-settings.js'
 import type { Command, TargetInputs } from './target.js'
@@ -17,6 +18,7 @@ interface Areas {
   canary?: CanaryInputs
   checks: CheckInputs
   stageSettings: StageSettingsInputs
+  preview: PreviewInputs
   canaryStageVariables: boolean
 }
 
@@ -24,6 +26,7 @@ export function checkAcrossAreas(problems: Problems, areas: Areas): void {
   checkCommand(problems, areas)
   checkStageSettings(problems, areas)
   checkRelease(problems, areas)
+  checkPreview(problems, areas)
   const { command, canary, checks } = areas
   if (checks.target === 'base-url' && !areas.urls.domain)
     problems.add(
@@ -52,6 +55,24 @@ function checkRelease(problems: Problems, areas: Areas): void {
     problems.add(
       'Inputs "health-check-*" and "alarm-names" check a release: "configure-stage" releases nothing.'
     )
+}
+
+function checkPreview(problems: Problems, areas: Areas): void {
+  const { command, preview } = areas
+  if (preview.enabled && !preview.pullRequest)
+    problems.add(
+      'Input "preview": a preview stage is named from its pull request, and this run has none: run it on pull_request events, or set "pull-request".'
+    )
+  if (preview.enabled && !['deploy', 'delete-stage'].includes(command))
+    problems.add(
+      `Input "preview": previews are deployed ("deploy") and removed ("delete-stage"), not "${command}".`
+    )
+  if (command === 'prune-previews' && !preview.token)
+    problems.add(
+      'Input "github-token" is required by prune-previews: it reads whether each preview\'s pull request is closed.'
+    )
+  if (command === 'prune-previews' && areas.canary)
+    problems.add('Inputs "canary-*": prune-previews deletes stages; it releases nothing.')
 }
 
 function checkCommand(problems: Problems, areas: Areas): void {

@@ -8,10 +8,12 @@ export interface RunInfo {
   ref?: string
   runId?: string
   repository?: string
+  /** https://github.com, or a GHES host: for links to the run. */
+  serverUrl?: string
 }
 
 export type RunEnv = Partial<
-  Record<'GITHUB_SHA' | 'GITHUB_REF' | 'GITHUB_RUN_ID' | 'GITHUB_REPOSITORY', string>
+  Record<'GITHUB_SHA' | 'GITHUB_REF' | 'GITHUB_RUN_ID' | 'GITHUB_REPOSITORY' | 'GITHUB_SERVER_URL', string>
 >
 
 export function readRun(env: RunEnv): RunInfo {
@@ -19,8 +21,15 @@ export function readRun(env: RunEnv): RunInfo {
     sha: env.GITHUB_SHA || undefined,
     ref: env.GITHUB_REF || undefined,
     runId: env.GITHUB_RUN_ID || undefined,
-    repository: env.GITHUB_REPOSITORY || undefined
+    repository: env.GITHUB_REPOSITORY || undefined,
+    serverUrl: env.GITHUB_SERVER_URL || undefined
   }
+}
+
+/** The workflow run's page, when the runner said where it is. */
+export function runUrl(run: RunInfo): string | undefined {
+  if (!run.serverUrl || !run.repository || !run.runId) return undefined
+  return `${run.serverUrl}/${run.repository}/actions/runs/${run.runId}`
 }
 
 /** The default deployment description: the commit, ref and run that made it, on one line. */

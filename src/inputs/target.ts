@@ -1,7 +1,14 @@
 /** Where the action works: the command, the REST API and stage, the region and endpoints, the retry budget. */
 import type { Readers } from './readers.js'
 
-const COMMANDS = ['deploy', 'configure-stage', 'promote-canary', 'rollback-canary'] as const
+const COMMANDS = [
+  'deploy',
+  'configure-stage',
+  'promote-canary',
+  'rollback-canary',
+  'delete-stage',
+  'prune-previews'
+] as const
 export type Command = (typeof COMMANDS)[number]
 
 export interface TargetInputs {
@@ -24,7 +31,15 @@ export function readCommand(read: Readers): Command {
 
 export function readTarget(
   read: Readers,
-  env: { AWS_REGION?: string; AWS_DEFAULT_REGION?: string }
+  env: { AWS_REGION?: string; AWS_DEFAULT_REGION?: string },
+  stage: {
+    /** The preview's stage name, from the pull request (preview: true). */
+    derived?: string
+    /** prune-previews works on every preview stage: it names none. */
+    none?: boolean
+    /** preview: true names the stage (a missing pull request is the preview rule's to report). */
+    preview?: boolean
+  } = {}
 ): TargetInputs {
   const { problems } = read
   const apiId = read.get('rest-api-id')
@@ -43,9 +58,19 @@ export function readTarget(
     problems.add('Input "rest-api-name": a REST API name has at most 1024 characters.')
   else api = apiId ? { id: apiId } : { name: apiName }
 
-  const stageName = read.get('stage-name')
-  if (stageName === '') problems.add('Input "stage-name" is required.')
-  else if (!STAGE_NAME.test(stageName))
+  const given = read.get('stage-name')
+  if (given && stage.derived)
+    problems.add(
+      'Inputs "stage-name" and "preview": a preview names its stage from the pull request (stage-name-template); set one of them.'
+    )
+  if (given && stage.none)
+    problems.add(
+      'Input "stage-name": prune-previews finds the preview stages by "stage-name-template"; remove "stage-name".'
+    )
+  const stageName = stage.derived ?? given
+  if (stageName === '' && !stage.none && !stage.preview)
+    problems.add('Input "stage-name" is required (or "preview: true" on a pull request).')
+  else if (stageName !== '' && !STAGE_NAME.test(stageName))
     problems.bad(
       'stage-name',
       stageName,

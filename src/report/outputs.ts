@@ -14,7 +14,8 @@ export function setOutputs(result: Result): void {
     'canary-deployment-id': result.canaryDeploymentId ?? '',
     'canary-result': result.canaryResult,
     'health-report': JSON.stringify(healthReport(result)),
-    plan: JSON.stringify(planReport(result))
+    plan: JSON.stringify(planReport(result)),
+    skipped: String(result.skipped ?? false)
   }
   // The outputs file is not masked by the runner: a secret echoed in a probe's failure must not reach it.
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))

@@ -49,6 +49,12 @@ export interface Result {
   changes: PlannedChange[]
   /** A dry run: `changes` were planned, nothing was written. */
   dryRun: boolean
+  /** delete-stage: whether there was a stage to delete. */
+  stageRemoved?: boolean
+  /** The run did nothing on purpose (a fork's preview without credentials), and says why in `notes`. */
+  skipped?: boolean
+  /** What a removal did and kept, one line each (delete-stage, prune-previews). */
+  notes?: string[]
   /** Set when the run ended in a safe state but must fail the step (e.g. a rolled-back canary). */
   failure?: string
 }

@@ -22,6 +22,7 @@ const CANARY_WORDS: Record<CanaryResult, string> = {
 
 export function summaryTitle(result: Result): string {
   const api = apiLabel(result)
+  if (result.skipped) return `⏭️ ${result.command} skipped: ${result.notes?.[0] ?? 'nothing to do'}`
   if (result.dryRun)
     return `🔍 Dry run of ${result.command} on stage ${result.stageName} of ${api}: ${result.changes.length === 0 ? 'nothing would change' : `${result.changes.length} change${result.changes.length === 1 ? '' : 's'} planned`}`
   if (result.canaryResult === 'rolled-back' && result.command === 'deploy')
@@ -37,6 +38,14 @@ export function summaryTitle(result: Result): string {
       return result.changes.length === 0
         ? `✅ Stage ${result.stageName} of ${api} is configured as asked: nothing changed`
         : `✅ Configured stage ${result.stageName} of ${api}: ${result.changes.length} change${result.changes.length === 1 ? '' : 's'}`
+    case 'delete-stage':
+      return result.stageRemoved
+        ? `🧹 Deleted stage ${result.stageName} of ${api}`
+        : `✅ Stage ${result.stageName} of ${api} was already gone`
+    case 'prune-previews': {
+      const removed = (result.notes ?? []).filter(n => n.startsWith('Removed')).length
+      return `🧹 Pruned previews of ${api}: ${removed} removed`
+    }
     case 'promote-canary':
       return `✅ Canary promoted on stage ${result.stageName} of ${api}`
     case 'rollback-canary':
@@ -47,6 +56,15 @@ export function summaryTitle(result: Result): string {
 }
 
 export function renderSummary(result: Result, context: SummaryContext): string {
+  // Runs that name no one stage (prune-previews) or did nothing (skipped): what happened, and the list.
+  if (result.skipped || result.command === 'prune-previews') {
+    const parts = [`<h3>${escapeHtml(summaryTitle(result))}</h3>`]
+    if (result.changes.length > 0) parts.push(table(['Setting', 'From', 'To'], result.changes.map(changeRow)))
+    if (result.notes?.length)
+      parts.push(`<ul>\n${result.notes.map(n => `<li>${escapeHtml(n)}</li>`).join('\n')}\n</ul>`)
+    if (result.failure) parts.push(`<p><strong>${escapeHtml(result.failure)}</strong></p>`)
+    return parts.join('\n') + '\n'
+  }
   const rows: [string, string][] = [
     ['REST API', escapeHtml(apiLabel(result))],
     ['Invoke URL', `<a href="${escapeHtml(result.invokeUrl)}">${escapeHtml(result.invokeUrl)}</a>`],
@@ -92,6 +110,8 @@ export function renderSummary(result: Result, context: SummaryContext): string {
     )
     parts.push(table(['Setting', 'From', 'To'], result.changes.map(changeRow)))
   }
+  if (result.notes && result.notes.length > 0)
+    parts.push(`<ul>\n${result.notes.map(n => `<li>${escapeHtml(n)}</li>`).join('\n')}\n</ul>`)
   if (result.failure) parts.push(`<p><strong>${escapeHtml(result.failure)}</strong></p>`)
   const consoleUrl = context.endpointUrl
     ? undefined
