@@ -11,10 +11,10 @@ import { checkInvariants, type Observation, type StepRecord } from './invariants
 import { planRun } from './plan.js'
 
 // A slice of the default campaign (scripts/fault-campaign.ts) that covers every scenario and fault kind, a
-// SIGTERM mid-canary and a SIGKILL mid-deploy, in about 35 s.
+// SIGTERM mid-canary and a SIGKILL mid-deploy, in about 25 s.
 const SEED = 20240611
-const FIRST_RUN = 321
-const RUNS = 10
+const FIRST_RUN = 306
+const RUNS = 12
 
 describe('the fault campaign, a seeded slice', () => {
   it(`runs ${RUNS} runs with random faults and signals, and no invariant is violated`, async () => {
@@ -206,5 +206,27 @@ describe('the invariant checker catches planted violations', () => {
     expect(checkInvariants(configured({ tracingEnabled: true })).violations[0].seen).toContain(
       'throttling-rate-limit, method-settings, tags'
     )
+  })
+
+  it('a deleted stage still there, its deployment left, or a sibling stage losing its deployment', () => {
+    const deleted = run({ outputs: { 'deployment-id': '', 'canary-result': 'none' } })
+    const deleting = (over: Partial<Observation>, sibling?: StageJson): Observation =>
+      promoted({
+        canary: false,
+        deleting: { sibling, siblingExpected: sibling !== undefined },
+        steps: [step({ command: 'delete-stage', run: deleted, stage: undefined })],
+        stage: undefined,
+        deployments: [],
+        ...over
+      })
+    expect(invariants(deleting({}))).toEqual([])
+    expect(invariants(deleting({ stage: stage('base01'), deployments: [base] }))).toEqual([
+      'stage-deleted',
+      'stage-deleted'
+    ])
+    expect(invariants(deleting({ deployments: [base] }))).toEqual(['stage-deleted'])
+    // A sibling on the same deployment keeps it; losing it is a violation.
+    expect(invariants(deleting({ deployments: [base] }, stage('base01')))).toEqual([])
+    expect(invariants(deleting({ deployments: [] }, stage('base01')))).toEqual(['stage-deleted'])
   })
 })

@@ -11,7 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { APIGatewayClient, CreateDeploymentCommand } from '@aws-sdk/client-api-gateway'
+import { APIGatewayClient, CreateDeploymentCommand, CreateStageCommand } from '@aws-sdk/client-api-gateway'
 import { createSampleApi, startEmulator, type Emulator } from '../../emulator/index.js'
 import { runAction } from '../e2e/run-action.js'
 import { checkInvariants, type Invariant, type Observation, type StepRecord } from './invariants.js'
@@ -237,6 +237,12 @@ async function runScenario(
     )
     sourceDeploymentId = source.id
   }
+  // delete-stage with a sibling: another stage on the same deployment, which must keep it.
+  const siblingStage = plan.scenario === 'delete-stage' && plan.sibling ? `${stageName}-sib` : undefined
+  if (siblingStage && baseDeploymentId)
+    await client.send(
+      new CreateStageCommand({ restApiId, stageName: siblingStage, deploymentId: baseDeploymentId })
+    )
   const callsFrom = emu.calls.length
   const common = {
     'rest-api-id': restApiId,
@@ -255,6 +261,10 @@ async function runScenario(
   }
   if (plan.scenario === 'configured-stage') Object.assign(deployInputs, CONFIGURED_SETTINGS)
   if (plan.scenario === 'checked-plain') Object.assign(deployInputs, probes, { 'bake-time': '1' })
+  if (plan.scenario === 'delete-stage') {
+    delete deployInputs['deployment-description']
+    deployInputs.command = 'delete-stage'
+  }
   if (plan.scenario === 'from-stage') {
     // No deployment is created, so none is described.
     delete deployInputs['deployment-description']
@@ -362,6 +372,14 @@ async function runScenario(
     baseDeploymentId,
     sourceDeploymentId,
     expectSettings: plan.scenario === 'configured-stage',
+    ...(plan.scenario === 'delete-stage'
+      ? {
+          deleting: {
+            sibling: siblingStage ? emu.getStage(restApiId, siblingStage) : undefined,
+            siblingExpected: !!siblingStage
+          }
+        }
+      : {}),
     steps,
     stage: emu.getStage(restApiId, stageName),
     deployments: emu.getDeployments(restApiId),

@@ -11,7 +11,7 @@ export type StepRole = 'deploy' | 'post' | 'finish' | 'rollback-job'
 /** One process the campaign started (a main step, a post step, a later job), and what it left. */
 export interface StepRecord {
   role: StepRole
-  command: 'deploy' | 'promote-canary' | 'rollback-canary'
+  command: 'deploy' | 'promote-canary' | 'rollback-canary' | 'delete-stage'
   run: ActionRun
   /** A signal the campaign delivered while the process was running. */
   signalSent?: 'SIGTERM' | 'SIGKILL'
@@ -34,6 +34,8 @@ export interface Observation {
   sourceDeploymentId?: string
   /** configured-stage: a successful deploy leaves the stage with CONFIGURED_SETTINGS (campaign.ts). */
   expectSettings?: boolean
+  /** delete-stage: the run removes the stage; a sibling on the same deployment must keep it. */
+  deleting?: { sibling?: StageJson; siblingExpected: boolean }
   steps: StepRecord[]
   /** After the last step. */
   stage: StageJson | undefined
@@ -50,6 +52,7 @@ export type Invariant =
   | 'no-secret-leak'
   | 'source-kept'
   | 'settings-applied'
+  | 'stage-deleted'
 
 export interface Finding {
   invariant: Invariant
@@ -64,7 +67,7 @@ export interface CheckResult {
 
 // What a failed step's ::error:: lines must name: the AWS call that failed, or how the canary ended.
 const FAILURE_NAMES =
-  /\b(GetStages?|GetRestApis?|CreateDeployment|UpdateStage|DeleteDeployment|GetDeployments?|TagResource|CreateStage)\b|Canary rolled back|Canary not rolled back|Release rolled back|failed its checks|cancelled/
+  /\b(GetStages?|GetRestApis?|CreateDeployment|UpdateStage|DeleteDeployment|GetDeployments?|TagResource|CreateStage|DeleteStage|GetDomainNames|DeleteBasePathMapping)\b|Canary rolled back|Canary not rolled back|Release rolled back|failed its checks|cancelled/
 
 const PROMOTED_LEFTOVER = 'promoted but its settings could not be removed'
 
@@ -88,8 +91,9 @@ export function checkInvariants(obs: Observation): CheckResult {
     const canaryId = stage.canarySettings?.deploymentId
     if (canaryId && !ids.has(canaryId))
       flag('stage-serves', `the stage's canary is deployment ${canaryId}, which does not exist`)
-  } else if (obs.baseDeploymentId) flag('stage-serves', 'the stage existed before the run and is gone')
-  else if (deploy?.run.code === 0)
+  } else if (obs.baseDeploymentId && !obs.deleting)
+    flag('stage-serves', 'the stage existed before the run and is gone')
+  else if (deploy?.run.code === 0 && !obs.deleting)
     flag('stage-serves', 'the deploy step succeeded but the stage does not exist')
 
   // 2. A canary is left only on purpose: the last run left it running (promote: false) and succeeded. The
@@ -141,6 +145,26 @@ export function checkInvariants(obs: Observation): CheckResult {
     ].filter(Boolean)
     if (missing.length > 0)
       flag('settings-applied', `the deploy step succeeded but the stage lacks ${missing.join(', ')}`)
+  }
+
+  // 3d. delete-stage: a success leaves no stage, and the deployment only it used gone; a sibling stage on the
+  // same deployment keeps it, whatever happened.
+  if (obs.deleting) {
+    const { sibling, siblingExpected } = obs.deleting
+    if (siblingExpected && (!sibling || !ids.has(sibling.deploymentId)))
+      flag(
+        'stage-deleted',
+        `the sibling stage ${sibling ? `lost its deployment ${sibling.deploymentId}` : 'is gone'}`
+      )
+    if (deploy?.run.code === 0 && !deploy.run.signal) {
+      if (stage) flag('stage-deleted', 'delete-stage succeeded but the stage is still there')
+      const baseLeft = obs.baseDeploymentId !== undefined && ids.has(obs.baseDeploymentId)
+      if (!siblingExpected && baseLeft)
+        flag(
+          'stage-deleted',
+          `delete-stage succeeded but the deployment ${obs.baseDeploymentId} only it used is left`
+        )
+    }
   }
 
   // 4. Each step's ending says what happened.
@@ -212,6 +236,8 @@ function checkEnding(step: StepRecord, flag: (invariant: Invariant, seen: string
   const stage = step.stage
   const out = run.outputs
   const result = out['canary-result']
+  // delete-stage leaves no stage, and names no deployment.
+  if (step.command === 'delete-stage') return
   if (out['deployment-id'] !== stage?.deploymentId)
     flag(
       'exit-matches',

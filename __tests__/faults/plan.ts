@@ -49,7 +49,10 @@ export const FAULT_OPERATIONS = [
   'GetDeployments',
   // Stage configuration and releases of an existing deployment.
   'TagResource',
-  'CreateStage'
+  'CreateStage',
+  // Removing a stage.
+  'DeleteStage',
+  'GetStages'
 ] as const
 
 export type FaultPlan =
@@ -74,6 +77,8 @@ export type Scenario =
   | 'from-stage'
   /** A plain deploy checked after the switch (probes), its deployment healthy or not. */
   | 'checked-plain'
+  /** delete-stage of a stage, alone on its deployment or sharing it with a sibling stage. */
+  | 'delete-stage'
 
 export interface CanaryPlan {
   /** canary-percent, then canary-steps. */
@@ -102,6 +107,8 @@ export interface RunPlan {
   degradePlain?: { status: 503 }
   /** from-stage: whether the source's deployment goes through a canary (1 step). */
   fromStageCanary?: boolean
+  /** delete-stage: another stage serves the same deployment, which must then stay. */
+  sibling?: boolean
 }
 
 const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
@@ -118,7 +125,8 @@ export function planRun(campaignSeed: number, index: number): RunPlan {
     'canary-then-finish',
     'configured-stage',
     'from-stage',
-    'checked-plain'
+    'checked-plain',
+    'delete-stage'
   ])
   let canary: CanaryPlan | undefined
   if (scenario === 'canary' || scenario === 'canary-then-finish') {
@@ -151,6 +159,7 @@ export function planRun(campaignSeed: number, index: number): RunPlan {
     : undefined
   const degradePlain = scenario === 'checked-plain' && rng.chance(0.5) ? { status: 503 as const } : undefined
   const fromStageCanary = scenario === 'from-stage' ? rng.chance(0.5) : undefined
+  const sibling = scenario === 'delete-stage' ? rng.chance(0.5) : undefined
   return {
     index,
     seed,
@@ -161,7 +170,8 @@ export function planRun(campaignSeed: number, index: number): RunPlan {
     signal,
     secret,
     ...(degradePlain ? { degradePlain } : {}),
-    ...(fromStageCanary !== undefined ? { fromStageCanary } : {})
+    ...(fromStageCanary !== undefined ? { fromStageCanary } : {}),
+    ...(sibling !== undefined ? { sibling } : {})
   }
 }
 
@@ -214,6 +224,7 @@ export function describePlan(plan: RunPlan): string {
   }
   if (plan.degradePlain) parts.push('new deployment answers 503')
   if (plan.fromStageCanary !== undefined) parts.push(plan.fromStageCanary ? 'through a canary' : 'plain')
+  if (plan.sibling !== undefined) parts.push(plan.sibling ? 'a sibling stage shares the deployment' : 'alone')
   parts.push(`deadline ${plan.retryDeadlineSeconds} s`)
   if (plan.signal) parts.push(`${plan.signal.name} at ${plan.signal.afterMs} ms`)
   return parts.join(', ')

@@ -149,6 +149,26 @@ const SCENARIOS: {
     fails: true
   },
   {
+    scenario: 'preview of a pull request, first push (new stage)',
+    // The stage count is the quota check before a new stage (GitHub's calls are not AWS's, not counted).
+    minimum: ['GetStage', 'GetStages', 'CreateDeployment'],
+    inputs: { preview: 'true', 'pull-request': '7' }
+  },
+  {
+    scenario: 'preview of a pull request, next push',
+    // The switch, then the preview's previous deployment deleted once no stage uses it.
+    minimum: ['GetStage', 'CreateDeployment', 'UpdateStage', 'GetStages', 'DeleteDeployment'],
+    setup: [{ preview: 'true', 'pull-request': '8' }],
+    inputs: { preview: 'true', 'pull-request': '8' }
+  },
+  {
+    scenario: 'delete-stage of a closed preview',
+    // The mappings to remove (one GetDomainNames, none here), the stage, its deployment once unused.
+    minimum: ['GetStage', 'GetDomainNames', 'DeleteStage', 'GetStages', 'DeleteDeployment'],
+    setup: [{ preview: 'true', 'pull-request': '9' }],
+    inputs: { preview: 'true', 'pull-request': '9', command: 'delete-stage' }
+  },
+  {
     scenario: 'deploy mapping a new custom domain path',
     minimum: ['GetStage', 'GetBasePathMappings', 'CreateBasePathMapping', 'CreateDeployment', 'UpdateStage'],
     setup: [{ 'stage-name': 'mapped' }],
@@ -224,5 +244,8 @@ async function run(emu: Emulator, inputs: Record<string, string>, fails = false)
     throw new Error(
       `benchmark scenario ${fails ? 'did not fail' : 'failed'}: ${JSON.stringify(inputs)} on ${emu.url}`
     )
-  return emu.getStage(inputs['rest-api-id'], inputs['stage-name'])?.deploymentId ?? ''
+  return (
+    emu.getStage(inputs['rest-api-id'], inputs['stage-name'] ?? `pr-${inputs['pull-request']}`)
+      ?.deploymentId ?? ''
+  )
 }

@@ -73,8 +73,13 @@ export async function removeStage(
       note(`Kept deployment ${id}: stage ${users.map(s => `"${s.stageName}"`).join(', ')} uses it.`)
       continue
     }
-    const existed = await gateway.deploymentExists(restApiId, id)
-    if (existed) await gateway.deleteDeployment(restApiId, id)
+    let existed = true
+    try {
+      await gateway.deleteDeployment(restApiId, id)
+    } catch (error) {
+      if (!(error instanceof ActionError && error.code === 'NotFoundException')) throw error
+      existed = false
+    }
     changes.push({ setting: `deployment ${id}`, from: existed ? 'exists' : undefined, to: undefined })
     note(
       existed ? `Deleted deployment ${id}, which only this stage used.` : `Deployment ${id} is gone already.`

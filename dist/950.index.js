@@ -1,0 +1,1 @@
+var d=Object.defineProperty;var o=(s,t)=>d(s,"name",{value:t,configurable:!0});const m=950,a=[950],E={8950:((s,t,r)=>{r.r(t),r.d(t,{parseYaml:o(()=>u,"parseYaml")});var n=r(8815);function u(e){return(0,n.qg)(e,{prettyErrors:!0,uniqueKeys:!0})}o(u,"parseYaml")})};export{m as id,a as ids,E as modules};
