@@ -29,6 +29,9 @@ const IAM_ACTIONS: Record<string, string> = {
   UpdateApiMapping: 'apigateway:PATCH on arn:aws:apigateway:REGION::/domainnames/{domain-name}/apimappings/*',
   TagResource: 'apigateway:PUT on arn:aws:apigateway:REGION::/tags/*',
   UntagResource: 'apigateway:DELETE on arn:aws:apigateway:REGION::/tags/*',
+  PutRestApi: 'apigateway:PUT on arn:aws:apigateway:REGION::/restapis/API',
+  GetExport: 'apigateway:GET on arn:aws:apigateway:REGION::/restapis/API/stages/*/exports/*',
+  GetSdk: 'apigateway:GET on arn:aws:apigateway:REGION::/restapis/API/stages/*/sdks/*',
   GetUsagePlans: 'apigateway:GET on arn:aws:apigateway:REGION::/usageplans',
   UpdateUsagePlan: 'apigateway:PATCH on arn:aws:apigateway:REGION::/usageplans/*',
   AssociateWebACL:

@@ -564,7 +564,9 @@ export class Gateway {
       this.client.send(new GetSdkCommand(request), { abortSignal })
     )
     if (!answer.body)
-      throw new ActionError(`GetSdk of stage "${request.stageName}" returned no body.`, { operation: 'GetSdk' })
+      throw new ActionError(`GetSdk of stage "${request.stageName}" returned no body.`, {
+        operation: 'GetSdk'
+      })
     return answer.body
   }
 
