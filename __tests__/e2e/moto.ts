@@ -4,6 +4,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
+import { afterAll, beforeAll, describe } from '@jest/globals'
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway'
+import { createSampleApi } from '../../emulator/index.js'
+import { runAction, type ActionRun } from './run-action.js'
 
 export const motoAvailable =
   spawnSync('python3', ['-c', 'import moto.server'], { stdio: 'ignore' }).status === 0
@@ -52,4 +56,62 @@ function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
     })
   })
+}
+
+/** describe, or describe.skip with a warning where moto is not installed. */
+export function describeWithMoto(what: string): typeof describe | typeof describe.skip {
+  if (motoAvailable) return describe
+  console.warn(`Skipping the moto tests of ${what}: \`python3 -c "import moto.server"\` failed.`)
+  return describe.skip
+}
+
+export interface MotoFixture {
+  readonly url: string
+  readonly client: APIGatewayClient
+  readonly restApiId: string
+  /** The bundled action against moto, with the sample API and the region. */
+  run(inputs: Record<string, string>): Promise<ActionRun>
+}
+
+/** moto for a describe block: started with a sample API before its tests, stopped after them. */
+export function useMoto(options: { region: string; apiName: string }): MotoFixture {
+  let moto: Moto | undefined
+  let client: APIGatewayClient | undefined
+  let restApiId = ''
+  beforeAll(async () => {
+    moto = await startMoto()
+    client = new APIGatewayClient({
+      region: options.region,
+      endpoint: moto.url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
+    })
+    restApiId = (await createSampleApi({ endpoint: moto.url, region: options.region, name: options.apiName }))
+      .restApiId
+  })
+  afterAll(async () => {
+    client?.destroy()
+    await moto?.stop()
+  })
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('moto starts in beforeAll')
+    return value
+  }
+  return {
+    get url() {
+      return started(moto).url
+    },
+    get client() {
+      return started(client)
+    },
+    get restApiId() {
+      return restApiId
+    },
+    run: inputs =>
+      runAction({
+        'aws-region': options.region,
+        'endpoint-url': started(moto).url,
+        'rest-api-id': restApiId,
+        ...inputs
+      })
+  }
 }

@@ -2,45 +2,21 @@
  * Releases without rebuilding and custom domain mappings against moto, an implementation of API Gateway we
  * did not write. Where moto and AWS's documentation disagree, AWS decides, and the test says so.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import {
-  APIGatewayClient,
   CreateBasePathMappingCommand,
   CreateDomainNameCommand,
   GetBasePathMappingsCommand,
   GetStageCommand
 } from '@aws-sdk/client-api-gateway'
-import { createSampleApi } from '../../emulator/index.js'
-import { motoAvailable, startMoto, type Moto } from './moto.js'
-import { runAction } from './run-action.js'
+import { describeWithMoto, useMoto } from './moto.js'
 
 const region = 'us-east-1'
-const describeWithMoto = motoAvailable ? describe : describe.skip
-if (!motoAvailable) console.warn('Skipping the moto release tests: `python3 -c "import moto.server"` failed.')
-
-describeWithMoto('releases and domains against moto', () => {
-  let moto: Moto
-  let client: APIGatewayClient
-  let restApiId: string
-
-  beforeAll(async () => {
-    moto = await startMoto()
-    client = new APIGatewayClient({
-      region,
-      endpoint: moto.url,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
-    })
-    restApiId = (await createSampleApi({ endpoint: moto.url, region, name: 'moto-releases' })).restApiId
-  })
-  afterAll(async () => {
-    client?.destroy()
-    await moto?.stop()
-  })
-
-  const run = (inputs: Record<string, string>) =>
-    runAction({ 'aws-region': region, 'endpoint-url': moto.url, 'rest-api-id': restApiId, ...inputs })
+describeWithMoto('releases')('releases and domains against moto', () => {
+  const moto = useMoto({ region, apiName: 'moto-releases' })
+  const run = moto.run
   const served = async (stageName: string) =>
-    (await client.send(new GetStageCommand({ restApiId, stageName }))).deploymentId
+    (await moto.client.send(new GetStageCommand({ restApiId: moto.restApiId, stageName }))).deploymentId
 
   it('promotes test to prod without a new deployment, and rolls prod back with to-deployment', async () => {
     const test = await run({ 'stage-name': 'test' })
@@ -69,7 +45,7 @@ describeWithMoto('releases and domains against moto', () => {
 
   it('maps a base path of a custom domain to the stage, and refuses a path another stage holds', async () => {
     const domainName = 'api.moto.example.com'
-    await client.send(
+    await moto.client.send(
       new CreateDomainNameCommand({
         domainName,
         endpointConfiguration: { types: ['REGIONAL'] },
@@ -79,8 +55,13 @@ describeWithMoto('releases and domains against moto', () => {
     // Known moto difference: moto answers GetBasePathMappings of a domain without mappings with an HTML
     // 500 page; AWS with an empty list (API reference, GetBasePathMappings), which domains.test.ts covers
     // against the emulator. So the domain gets one mapping first: test's "legacy".
-    await client.send(
-      new CreateBasePathMappingCommand({ domainName, basePath: 'legacy', restApiId, stage: 'test' })
+    await moto.client.send(
+      new CreateBasePathMappingCommand({
+        domainName,
+        basePath: 'legacy',
+        restApiId: moto.restApiId,
+        stage: 'test'
+      })
     )
     const configure = (basePath: string) =>
       run({
@@ -93,9 +74,9 @@ describeWithMoto('releases and domains against moto', () => {
     expect(mapped.errors).toEqual([])
     expect(mapped.code).toBe(0)
     expect(mapped.outputs['base-url']).toBe('https://api.moto.example.com/orders')
-    const mappings = await client.send(new GetBasePathMappingsCommand({ domainName }))
+    const mappings = await moto.client.send(new GetBasePathMappingsCommand({ domainName }))
     expect(mappings.items).toContainEqual(
-      expect.objectContaining({ basePath: 'orders', restApiId, stage: 'prod' })
+      expect.objectContaining({ basePath: 'orders', restApiId: moto.restApiId, stage: 'prod' })
     )
     const refused = await configure('legacy')
     expect(refused.code).toBe(1)

@@ -2,44 +2,19 @@
  * Stage configuration against moto, an implementation of API Gateway we did not write: settings, method
  * settings and usage plans. Where moto and AWS's documentation disagree, AWS decides, and the test says so.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import {
-  APIGatewayClient,
   CreateUsagePlanCommand,
   GetStageCommand,
   GetUsagePlanCommand,
   UpdateAccountCommand
 } from '@aws-sdk/client-api-gateway'
-import { createSampleApi } from '../../emulator/index.js'
-import { motoAvailable, startMoto, type Moto } from './moto.js'
-import { runAction } from './run-action.js'
+import { describeWithMoto, useMoto } from './moto.js'
 
 const region = 'us-east-1'
-const describeWithMoto = motoAvailable ? describe : describe.skip
-if (!motoAvailable)
-  console.warn('Skipping the moto stage-settings tests: `python3 -c "import moto.server"` failed.')
-
-describeWithMoto('stage configuration against moto', () => {
-  let moto: Moto
-  let client: APIGatewayClient
-  let restApiId: string
-
-  beforeAll(async () => {
-    moto = await startMoto()
-    client = new APIGatewayClient({
-      region,
-      endpoint: moto.url,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
-    })
-    restApiId = (await createSampleApi({ endpoint: moto.url, region, name: 'moto-settings' })).restApiId
-  })
-  afterAll(async () => {
-    client?.destroy()
-    await moto?.stop()
-  })
-
-  const run = (inputs: Record<string, string>) =>
-    runAction({ 'aws-region': region, 'endpoint-url': moto.url, 'rest-api-id': restApiId, ...inputs })
+describeWithMoto('stage settings')('stage configuration against moto', () => {
+  const moto = useMoto({ region, apiName: 'moto-settings' })
+  const run = moto.run
 
   it('applies stage-wide settings, and a rerun changes nothing', async () => {
     expect((await run({ 'stage-name': 'settings' })).code).toBe(0)
@@ -54,7 +29,9 @@ describeWithMoto('stage configuration against moto', () => {
     const first = await run(inputs)
     expect(first.errors).toEqual([])
     expect(first.code).toBe(0)
-    const stage = await client.send(new GetStageCommand({ restApiId, stageName: 'settings' }))
+    const stage = await moto.client.send(
+      new GetStageCommand({ restApiId: moto.restApiId, stageName: 'settings' })
+    )
     expect(stage.tracingEnabled).toBe(true)
     expect(stage.methodSettings?.['*/*']).toMatchObject({
       throttlingRateLimit: 25,
@@ -74,7 +51,9 @@ describeWithMoto('stage configuration against moto', () => {
       'method-settings': '"/hello GET": { cache-ttl: 30 }'
     }
     expect((await run(inputs)).code).toBe(0)
-    const stage = await client.send(new GetStageCommand({ restApiId, stageName: 'settings' }))
+    const stage = await moto.client.send(
+      new GetStageCommand({ restApiId: moto.restApiId, stageName: 'settings' })
+    )
     // Known moto difference: moto keys a method's settings by the escaped patch path ("~1hello/GET"); AWS
     // by "{resource path without its leading /}/{HTTP method}" ("hello/GET", API reference: Stage,
     // methodSettings). So against moto a rerun sends the setting again; against the emulator (AWS's keys)
@@ -86,27 +65,29 @@ describeWithMoto('stage configuration against moto', () => {
   it('keeps the settings through a later deploy (the switch is an UpdateStage, not a recreated stage)', async () => {
     const deployed = await run({ 'stage-name': 'settings' })
     expect(deployed.code).toBe(0)
-    const stage = await client.send(new GetStageCommand({ restApiId, stageName: 'settings' }))
+    const stage = await moto.client.send(
+      new GetStageCommand({ restApiId: moto.restApiId, stageName: 'settings' })
+    )
     expect(stage.deploymentId).toBe(deployed.outputs['deployment-id'])
     expect(stage.methodSettings?.['*/*']).toMatchObject({ throttlingRateLimit: 25 })
   })
 
   it('adds a new stage to the usage plans of another stage of the API (inherit)', async () => {
-    const plan = await client.send(
+    const plan = await moto.client.send(
       new CreateUsagePlanCommand({
         name: 'moto-partners',
-        apiStages: [{ apiId: restApiId, stage: 'settings' }]
+        apiStages: [{ apiId: moto.restApiId, stage: 'settings' }]
       })
     )
     const preview = await run({ 'stage-name': 'pr-1', 'usage-plans': 'inherit' })
     expect(preview.errors).toEqual([])
     expect(preview.code).toBe(0)
-    const after = await client.send(new GetUsagePlanCommand({ usagePlanId: plan.id }))
+    const after = await moto.client.send(new GetUsagePlanCommand({ usagePlanId: plan.id }))
     expect(after.apiStages?.map(s => s.stage).sort()).toEqual(['pr-1', 'settings'])
   })
 
   it('enables execution logging without the account CloudWatch role (moto does not refuse it)', async () => {
-    await client.send(
+    await moto.client.send(
       new UpdateAccountCommand({
         patchOperations: [{ op: 'replace', path: '/cloudwatchRoleArn', value: '' }]
       })
@@ -117,7 +98,9 @@ describeWithMoto('stage configuration against moto', () => {
     // in the wild, e.g. aws-solutions/virtual-waiting-room-on-aws#74). stage-settings.test.ts asserts
     // AWS's refusal, and the action's advice, against the emulator.
     expect(run1.code).toBe(0)
-    const stage = await client.send(new GetStageCommand({ restApiId, stageName: 'settings' }))
+    const stage = await moto.client.send(
+      new GetStageCommand({ restApiId: moto.restApiId, stageName: 'settings' })
+    )
     expect(stage.methodSettings?.['*/*']?.loggingLevel).toBe('INFO')
   })
 })

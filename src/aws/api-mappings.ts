@@ -5,9 +5,8 @@
  * loaded only when such a path is asked for.
  */
 import type { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2'
-import { USER_AGENT } from '../version.js'
 import { callAws } from './call.js'
-import { proxyAgents, serviceEndpoint } from './proxy.js'
+import { clientOptions } from './proxy.js'
 
 export interface ApiMapping {
   apiMappingId: string
@@ -33,16 +32,7 @@ export class ApiMappings {
 
   static async open(options: ApiMappingsOptions): Promise<ApiMappings> {
     const sdk = await import('@aws-sdk/client-apigatewayv2')
-    const client = new sdk.ApiGatewayV2Client({
-      region: options.region,
-      endpoint: options.endpointUrl,
-      customUserAgent: USER_AGENT,
-      maxAttempts: 1,
-      requestHandler: {
-        connectionTimeout: 10_000,
-        ...proxyAgents(serviceEndpoint('apigatewayv2', options.region, options.endpointUrl))
-      }
-    })
+    const client = new sdk.ApiGatewayV2Client(clientOptions('apigatewayv2', options))
     return new ApiMappings(client, sdk, options)
   }
 

@@ -3,9 +3,8 @@
  */
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { ActionError } from '../errors.js'
-import { USER_AGENT } from '../version.js'
 import { callAws } from './call.js'
-import { proxyAgents, serviceEndpoint } from './proxy.js'
+import { clientOptions } from './proxy.js'
 
 export interface CloudWatchOptions {
   region: string
@@ -29,16 +28,7 @@ export class AlarmReader {
   /** The state of each named alarm; fails with a clear error when one does not exist. */
   async states(): Promise<Map<string, string>> {
     const sdk = (this.sdk ??= await import('@aws-sdk/client-cloudwatch'))
-    const client = (this.client ??= new sdk.CloudWatchClient({
-      region: this.options.region,
-      endpoint: this.options.endpointUrl,
-      customUserAgent: USER_AGENT,
-      maxAttempts: 1,
-      requestHandler: {
-        connectionTimeout: 10_000,
-        ...proxyAgents(serviceEndpoint('monitoring', this.options.region, this.options.endpointUrl))
-      }
-    }))
+    const client = (this.client ??= new sdk.CloudWatchClient(clientOptions('monitoring', this.options)))
     const states = new Map<string, string>()
     for (let i = 0; i < this.names.length; i += NAMES_PER_CALL) {
       const AlarmNames = this.names.slice(i, i + NAMES_PER_CALL)

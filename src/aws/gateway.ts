@@ -40,9 +40,8 @@ import {
 import { GetExportCommand, GetSdkCommand, PutRestApiCommand } from '@aws-sdk/client-api-gateway'
 import { randomBytes } from 'node:crypto'
 import { ActionError, errorMessage } from '../errors.js'
-import { USER_AGENT } from '../version.js'
 import { callAws, type CallOptions } from './call.js'
-import { proxyAgents, serviceEndpoint } from './proxy.js'
+import { clientOptions } from './proxy.js'
 
 export interface GatewayOptions {
   region: string
@@ -63,17 +62,7 @@ export class Gateway {
   ) {}
 
   static open(options: GatewayOptions): Gateway {
-    const client = new APIGatewayClient({
-      region: options.region,
-      endpoint: options.endpointUrl,
-      customUserAgent: USER_AGENT,
-      // callAws retries; SDK retries on top would multiply the attempts and ignore the deadline.
-      maxAttempts: 1,
-      requestHandler: {
-        connectionTimeout: 10_000,
-        ...proxyAgents(serviceEndpoint('apigateway', options.region, options.endpointUrl))
-      }
-    })
+    const client = new APIGatewayClient(clientOptions('apigateway', options))
     return new Gateway(client, options, true)
   }
 

@@ -8,6 +8,7 @@ import type { Agent } from 'node:http'
 import { HttpProxyAgent, HttpsProxyAgent } from 'hpagent'
 import { getProxyForUrl } from 'proxy-from-env'
 import { dnsSuffix } from '../urls.js'
+import { USER_AGENT } from '../version.js'
 
 /** The proxy URL for this endpoint, or undefined to connect directly. */
 function proxyFor(url: string): string | undefined {
@@ -31,4 +32,25 @@ export function proxyAgents(endpoint: string): { httpAgent: Agent; httpsAgent: A
   if (!proxy) return undefined
   const options = { proxy, keepAlive: true }
   return { httpAgent: new HttpProxyAgent(options), httpsAgent: new HttpsProxyAgent(options) }
+}
+
+/**
+ * What every AWS client of the action is built with: its region and endpoint, the user agent, no SDK retries
+ * (callAws retries, within the deadline) and a proxy agent when the environment names one.
+ */
+export function clientOptions(
+  service: Parameters<typeof serviceEndpoint>[0],
+  options: { region: string; endpointUrl?: string }
+) {
+  return {
+    region: options.region,
+    endpoint: options.endpointUrl,
+    customUserAgent: USER_AGENT,
+    // callAws retries; SDK retries on top would multiply the attempts and ignore the deadline.
+    maxAttempts: 1,
+    requestHandler: {
+      connectionTimeout: 10_000,
+      ...proxyAgents(serviceEndpoint(service, options.region, options.endpointUrl))
+    }
+  }
 }

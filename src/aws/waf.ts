@@ -3,9 +3,8 @@
  * `web-acl-arn` is set. https://docs.aws.amazon.com/waf/latest/APIReference/API_AssociateWebACL.html:
  * ResourceArn is the stage's ARN; associating replaces the stage's earlier web ACL.
  */
-import { USER_AGENT } from '../version.js'
 import { callAws } from './call.js'
-import { proxyAgents, serviceEndpoint } from './proxy.js'
+import { clientOptions } from './proxy.js'
 
 export interface WafOptions {
   region: string
@@ -20,16 +19,7 @@ export async function associateWebAcl(
   options: WafOptions
 ): Promise<void> {
   const sdk = await import('@aws-sdk/client-wafv2')
-  const client = new sdk.WAFV2Client({
-    region: options.region,
-    endpoint: options.endpointUrl,
-    customUserAgent: USER_AGENT,
-    maxAttempts: 1,
-    requestHandler: {
-      connectionTimeout: 10_000,
-      ...proxyAgents(serviceEndpoint('wafv2', options.region, options.endpointUrl))
-    }
-  })
+  const client = new sdk.WAFV2Client(clientOptions('wafv2', options))
   try {
     // Associating the same ACL again is harmless, so a lost answer is simply retried.
     await callAws(
