@@ -5,7 +5,7 @@
  */
 import { ActionError, InputError } from './errors.js'
 import { readFileSync } from 'node:fs'
-import { readInputs, type EventPayload } from './inputs/index.js'
+import { readInputs, type EventPayload, type Inputs } from './inputs/index.js'
 import { LEFTOVERS_KEY, parseLeftovers, parsePendingCanary, PENDING_CANARY_KEY } from './post/pending.js'
 import { renderFailureSummary } from './report/summary.js'
 import { appendSummary, getInput, getState, issue, setFailed } from './runner.js'
@@ -30,15 +30,44 @@ export async function run(): Promise<void> {
 
   let inputs
   try {
-    // YAML (for method-settings) is loaded only when that input is set: most runs never pay for it.
-    const structured = getInput('method-settings') ? (await import('./inputs/yaml.js')).parseYaml : undefined
-    inputs = readInputs(getInput, process.env, { structured, event: readEvent(process.env) })
+    // YAML (for method-settings and api-definition) is loaded only when needed: most runs never pay for it.
+    const yaml =
+      getInput('method-settings') || getInput('api-definition') ? await import('./inputs/yaml.js') : undefined
+    inputs = readInputs(getInput, process.env, { structured: yaml?.parseYaml, event: readEvent(process.env) })
+    if (inputs.definitions.import && yaml) inputs = await withDefinitionFile(inputs, yaml.parseYaml)
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     return failInputs(error.problems)
   }
   const { execute } = await import('./execute.js')
   await execute(inputs, { signal: controller.signal, started, env: process.env, progress })
+}
+
+/**
+ * The api-definition file, read and checked (syntax with line and column, placeholders, version) before any
+ * AWS code loads, so a broken file fails in node's start-up time and changes nothing.
+ */
+async function withDefinitionFile(inputs: Inputs, parseYaml: (text: string) => unknown): Promise<Inputs> {
+  const options = inputs.definitions.import
+  if (!options) return inputs
+  const { loadDefinition } = await import('./definitions/file.js')
+  const { titleProblem } = await import('./definitions/load.js')
+  const loaded = loadDefinition({
+    path: options.path,
+    baseDir: process.env.GITHUB_WORKSPACE || process.cwd(),
+    variables: options.variables,
+    parseYaml
+  })
+  if (!loaded.ok) throw new InputError(loaded.problems)
+  // PutRestApi renames the API after info.title: a rest-api-name that no longer matches would not find it.
+  const title =
+    'name' in inputs.target.api ? titleProblem(inputs.target.api.name, loaded.document) : undefined
+  if (title) throw new InputError([title])
+  if (loaded.unusedVariables.length > 0)
+    process.stdout.write(
+      `definition-variables not used in ${options.path}: ${loaded.unusedVariables.join(', ')}\n`
+    )
+  return { ...inputs, definitionFile: loaded }
 }
 
 /** The post: step. Does nothing, and loads nothing heavy, unless the main step left something unfinished. */

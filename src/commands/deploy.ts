@@ -13,6 +13,7 @@ import { releaseCanary } from '../canary/release.js'
 import { checkExistingCanary } from '../deploy/existing-canary.js'
 import { configureNewStage } from '../deploy/new-stage.js'
 import { deployPlain } from '../deploy/plain.js'
+import { afterRelease, definitionChanges, importPhase, unchanged } from '../definitions/phases.js'
 import { applyDomainMapping, planDomainMapping, type DomainMapping } from '../domains/mapping.js'
 import { errorMessage } from '../errors.js'
 import type { Inputs } from '../inputs/index.js'
@@ -20,7 +21,7 @@ import { describeRun } from '../inputs/run.js'
 import { hasStageSettings } from '../inputs/stage-settings.js'
 import { resolveSource, type ExistingDeployment } from '../release/source.js'
 import { verifyRelease } from '../release/verify.js'
-import { resultFor, type Result } from '../report/result.js'
+import { resultFor, type PlannedChange, type Result } from '../report/result.js'
 import { applyExtras, settleCacheCluster, updateStageInBatches } from '../stage-settings/apply.js'
 import {
   logChanges,
@@ -38,6 +39,8 @@ export interface DeployPhase {
 
 /** Everything the phases need that a read had to tell: made before the first write. */
 interface DeployPlan {
+  /** What importing the api-definition changes. */
+  definition: PlannedChange[]
   existing?: ExistingDeployment
   configuration: StageConfiguration
   mapping?: DomainMapping
@@ -45,7 +48,16 @@ interface DeployPlan {
 }
 
 function deployPhases(inputs: Inputs, plan: DeployPlan): DeployPhase[] {
-  return [releasePhase(inputs, plan), checkPhase(inputs, plan), cacheClusterPhase(inputs, plan.configuration)]
+  return [
+    {
+      name: 'import definition',
+      run: async (context, result) => (await importPhase(context, inputs), result)
+    },
+    releasePhase(inputs, plan),
+    checkPhase(inputs, plan),
+    cacheClusterPhase(inputs, plan.configuration),
+    { name: 'export and SDK', run: (context, result) => afterRelease(context, inputs, result) }
+  ]
 }
 
 export async function deploy(context: RunContext, inputs: Inputs): Promise<Result> {
@@ -55,8 +67,18 @@ export async function deploy(context: RunContext, inputs: Inputs): Promise<Resul
     previousDeploymentId: context.stage?.deploymentId,
     stageCreated: false
   }
+  const served = unchanged(context, inputs)
+  if (served)
+    return {
+      ...result,
+      deploymentId: served,
+      skipped: true,
+      notes: [
+        `Stage "${context.stageName}" serves this definition already (skip-unchanged): nothing was imported or deployed.`
+      ]
+    }
   const plan = await planDeploy(context, inputs)
-  const changes = [...plan.configuration.changes, ...(plan.mapping?.changes ?? [])]
+  const changes = [...plan.definition, ...plan.configuration.changes, ...(plan.mapping?.changes ?? [])]
   if (inputs.dryRun) {
     // The same refusal a real run would meet, before it plans a change it could not make.
     if (context.stage?.canarySettings && inputs.deployment.canaryExisting === 'fail')
@@ -73,6 +95,7 @@ export async function deploy(context: RunContext, inputs: Inputs): Promise<Resul
 }
 
 async function planDeploy(context: RunContext, inputs: Inputs): Promise<DeployPlan> {
+  const definition = await definitionChanges(context, inputs)
   const existing = await resolveSource(context.gateway, context.restApiId, inputs.source)
   const configuration = await planDeployConfiguration(context, inputs)
   const { domain } = inputs.urls
@@ -82,7 +105,7 @@ async function planDeploy(context: RunContext, inputs: Inputs): Promise<DeployPl
   const checks = stepChecks(context, inputs)
   // An alarm that does not exist fails here, before anything changes.
   for (const check of checks) await check.prepare?.()
-  return { existing, configuration, mapping, checks }
+  return { definition, existing, configuration, mapping, checks }
 }
 
 /**

@@ -6,6 +6,8 @@
 import { InputError } from '../errors.js'
 import { readCanary, type CanaryInputs } from './canary.js'
 import { readChecks, type CheckInputs } from './checks.js'
+import type { PreparedDefinition } from '../definitions/load.js'
+import { definitionSecretsOf, readDefinitionInputs, type DefinitionInputs } from './definitions.js'
 import { readDeployment, type DeploymentInputs } from './deployment.js'
 import { readUrls, type UrlInputs } from './domain.js'
 import { Problems, Readers, splitLines, type GetInput } from './readers.js'
@@ -18,6 +20,7 @@ import { readCommand, readTarget, type Command, type TargetInputs } from './targ
 
 export type { CanaryInputs } from './canary.js'
 export type { CheckInputs, HealthCheckInputs, HealthCheckTarget } from './checks.js'
+export type { DefinitionInputs } from './definitions.js'
 export type { DeploymentInputs, ExistingCanaryPolicy } from './deployment.js'
 export type { DomainInputs, UrlInputs } from './domain.js'
 export type { EventPayload, PreviewInputs, PullRequestRef } from './preview.js'
@@ -38,6 +41,9 @@ export interface Inputs {
   checks: CheckInputs
   stageSettings: StageSettingsInputs
   preview: PreviewInputs
+  definitions: DefinitionInputs
+  /** The api-definition file, read and checked by main.ts before any AWS code loads. */
+  definitionFile?: PreparedDefinition
   /** Plan only: read what is needed, print and output every change, write nothing. */
   dryRun: boolean
   /** The workflow run (commit, ref, run id), for the default deployment description. */
@@ -75,6 +81,7 @@ export function readInputs(
   const checks = readChecks(read)
   const canary = readCanary(read, checks.bakeSeconds)
   const stageSettings = readStageSettings(read, parsers.structured ?? JSON.parse)
+  const definitions = readDefinitionInputs(read, target.region)
   const dryRun = read.boolean('dry-run', false)
   checkAcrossAreas(problems, {
     command,
@@ -86,6 +93,7 @@ export function readInputs(
     checks,
     stageSettings,
     preview,
+    definitions,
     canaryStageVariables: splitLines(get('canary-stage-variables')).length > 0
   })
   if (problems.list.length > 0) throw new InputError(problems.list)
@@ -99,6 +107,7 @@ export function readInputs(
     checks,
     stageSettings,
     preview,
+    definitions,
     dryRun,
     run: readRun(env)
   }
@@ -109,6 +118,7 @@ export function secretsOf(inputs: Inputs): string[] {
   return [
     ...Object.values(inputs.checks.healthCheck?.headers ?? {}),
     // The runner masks ${{ github.token }} already; a personal token passed in must be masked too.
-    inputs.preview.token ?? ''
+    inputs.preview.token ?? '',
+    ...definitionSecretsOf(inputs.definitions)
   ].filter(value => value !== '')
 }

@@ -1,6 +1,7 @@
 /** Rules that span areas: combinations of inputs that are valid alone but not together. */
 import type { CanaryInputs } from './canary.js'
 import type { CheckInputs } from './checks.js'
+import { checkDefinitionsAcross, type DefinitionInputs } from './definitions.js'
 import type { DeploymentInputs } from './deployment.js'
 import type { UrlInputs } from './domain.js'
 import type { Problems } from './readers.js'
@@ -19,6 +20,7 @@ interface Areas {
   checks: CheckInputs
   stageSettings: StageSettingsInputs
   preview: PreviewInputs
+  definitions: DefinitionInputs
   canaryStageVariables: boolean
 }
 
@@ -27,6 +29,10 @@ export function checkAcrossAreas(problems: Problems, areas: Areas): void {
   checkStageSettings(problems, areas)
   checkRelease(problems, areas)
   checkPreview(problems, areas)
+  checkDefinitionsAcross(problems, areas.definitions, {
+    command: areas.command,
+    releasesNewDeployment: areas.source.kind === 'new'
+  })
   const { command, canary, checks } = areas
   if (checks.target === 'base-url' && !areas.urls.domain)
     problems.add(

@@ -15,7 +15,9 @@ export function setOutputs(result: Result): void {
     'canary-result': result.canaryResult,
     'health-report': JSON.stringify(healthReport(result)),
     plan: JSON.stringify(planReport(result)),
-    skipped: String(result.skipped ?? false)
+    skipped: String(result.skipped ?? false),
+    'export-file': result.exportFile ?? '',
+    'sdk-file': result.sdkFile ?? ''
   }
   // The outputs file is not masked by the runner: a secret echoed in a probe's failure must not reach it.
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redact(value))

@@ -55,6 +55,9 @@ export interface Result {
   skipped?: boolean
   /** What a removal did and kept, one line each (delete-stage, prune-previews). */
   notes?: string[]
+  /** Absolute paths of the files written after the release (export-path, sdk-path). */
+  exportFile?: string
+  sdkFile?: string
   /** Set when the run ended in a safe state but must fail the step (e.g. a rolled-back canary). */
   failure?: string
 }
