@@ -13,7 +13,7 @@ import { planRun } from './plan.js'
 // A slice of the default campaign (scripts/fault-campaign.ts) that covers every scenario and fault kind, a
 // SIGTERM mid-canary and a SIGKILL mid-deploy, in about 25 s.
 const SEED = 20240611
-const FIRST_RUN = 306
+const FIRST_RUN = 319
 const RUNS = 12
 
 describe('the fault campaign, a seeded slice', () => {

@@ -261,6 +261,8 @@ async function runScenario(
   }
   if (plan.scenario === 'configured-stage') Object.assign(deployInputs, CONFIGURED_SETTINGS)
   if (plan.scenario === 'checked-plain') Object.assign(deployInputs, probes, { 'bake-time': '1' })
+  if (plan.scenario === 'openapi-import')
+    Object.assign(deployInputs, { 'api-definition': PETS_DEFINITION, 'api-definition-mode': 'merge' })
   if (plan.scenario === 'delete-stage') {
     delete deployInputs['deployment-description']
     deployInputs.command = 'delete-stage'
@@ -428,6 +430,11 @@ function degradeCanary(
   }, 20)
   return () => clearInterval(timer)
 }
+
+/** The emulator's sample OpenAPI file (MOCK routes, /health among them), imported by openapi-import runs. */
+const PETS_DEFINITION = fileURLToPath(
+  new URL('../emulator/fixtures/definitions/pets.oas30.yaml', import.meta.url)
+)
 
 /** What a configured-stage run asks for, and the invariants check on success (invariants.ts). */
 export const CONFIGURED_SETTINGS = {

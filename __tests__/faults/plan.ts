@@ -52,7 +52,10 @@ export const FAULT_OPERATIONS = [
   'CreateStage',
   // Removing a stage.
   'DeleteStage',
-  'GetStages'
+  'GetStages',
+  // Importing a definition.
+  'PutRestApi',
+  'GetExport'
 ] as const
 
 export type FaultPlan =
@@ -79,6 +82,8 @@ export type Scenario =
   | 'checked-plain'
   /** delete-stage of a stage, alone on its deployment or sharing it with a sibling stage. */
   | 'delete-stage'
+  /** A plain deploy that imports an OpenAPI file first (merge, so the worker's API keeps its routes). */
+  | 'openapi-import'
 
 export interface CanaryPlan {
   /** canary-percent, then canary-steps. */
@@ -126,7 +131,8 @@ export function planRun(campaignSeed: number, index: number): RunPlan {
     'configured-stage',
     'from-stage',
     'checked-plain',
-    'delete-stage'
+    'delete-stage',
+    'openapi-import'
   ])
   let canary: CanaryPlan | undefined
   if (scenario === 'canary' || scenario === 'canary-then-finish') {

@@ -4,6 +4,7 @@ import {
   CreateDomainNameCommand,
   CreateUsagePlanCommand
 } from '@aws-sdk/client-api-gateway'
+import { fileURLToPath } from 'node:url'
 import { createSampleApi, startEmulator, type Emulator } from '../../emulator/index.js'
 import { ACTION, actionEnv, runNode, tempDir } from './measure.js'
 
@@ -14,6 +15,11 @@ export interface CallsRow {
   /** Why each call above the minimum is made. */
   extra: string[]
 }
+
+// The emulator's sample OpenAPI file (MOCK integrations), by absolute path: the action reads it from disk.
+const PETS_DEFINITION = fileURLToPath(
+  new URL('../../__tests__/emulator/fixtures/definitions/pets.oas30.yaml', import.meta.url)
+)
 
 const SETTINGS = {
   'throttling-rate-limit': '100',
@@ -152,21 +158,45 @@ const SCENARIOS: {
     scenario: 'preview of a pull request, first push (new stage)',
     // The stage count is the quota check before a new stage (GitHub's calls are not AWS's, not counted).
     minimum: ['GetStage', 'GetStages', 'CreateDeployment'],
-    inputs: { preview: 'true', 'pull-request': '7' }
+    inputs: { preview: 'true', 'pull-request': '7', 'stage-quota': '100' }
   },
   {
     scenario: 'preview of a pull request, next push',
     // The switch, then the preview's previous deployment deleted once no stage uses it.
     minimum: ['GetStage', 'CreateDeployment', 'UpdateStage', 'GetStages', 'DeleteDeployment'],
-    setup: [{ preview: 'true', 'pull-request': '8' }],
-    inputs: { preview: 'true', 'pull-request': '8' }
+    setup: [{ preview: 'true', 'pull-request': '8', 'stage-quota': '100' }],
+    inputs: { preview: 'true', 'pull-request': '8', 'stage-quota': '100' }
   },
   {
     scenario: 'delete-stage of a closed preview',
     // The mappings to remove (one GetDomainNames, none here), the stage, its deployment once unused.
     minimum: ['GetStage', 'GetDomainNames', 'DeleteStage', 'GetStages', 'DeleteDeployment'],
-    setup: [{ preview: 'true', 'pull-request': '9' }],
-    inputs: { preview: 'true', 'pull-request': '9', command: 'delete-stage' }
+    setup: [{ preview: 'true', 'pull-request': '9', 'stage-quota': '100' }],
+    inputs: { preview: 'true', 'pull-request': '9', 'stage-quota': '100', command: 'delete-stage' }
+  },
+  {
+    scenario: 'deploy an OpenAPI file to an existing stage',
+    minimum: ['GetStage', 'PutRestApi', 'CreateDeployment', 'UpdateStage'],
+    setup: [{ 'stage-name': 'openapi', 'api-definition': PETS_DEFINITION, 'api-definition-mode': 'merge' }],
+    inputs: { 'stage-name': 'openapi', 'api-definition': PETS_DEFINITION, 'api-definition-mode': 'merge' }
+  },
+  {
+    scenario: 'the same OpenAPI file again (skip-unchanged)',
+    minimum: ['GetStage'],
+    setup: [
+      {
+        'stage-name': 'unchanged',
+        'api-definition': PETS_DEFINITION,
+        'api-definition-mode': 'merge',
+        'skip-unchanged': 'true'
+      }
+    ],
+    inputs: {
+      'stage-name': 'unchanged',
+      'api-definition': PETS_DEFINITION,
+      'api-definition-mode': 'merge',
+      'skip-unchanged': 'true'
+    }
   },
   {
     scenario: 'deploy mapping a new custom domain path',
@@ -185,6 +215,8 @@ const SCENARIOS: {
 ]
 
 const WHY: Record<string, string> = {
+  GetExport:
+    "GetExport: the stage's definition before the import, so the summary lists the paths, methods and integrations the import changes",
   GetDeployment:
     'GetDeployment: to-deployment is read before the switch, so an unknown id fails listing the recent ones instead of half-way',
   GetDomainName:
