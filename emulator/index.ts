@@ -1,4 +1,7 @@
 // The emulator's public entry: tests and scripts import from here only.
+import type { MetricsAdminApi } from './cloudwatch/admin.js'
+import { MetricsClock } from './cloudwatch/clock.js'
+import type { PublishingOptions } from './cloudwatch/publishing.js'
 import type { CallRecord } from './control-plane/handler.js'
 import type { Quotas } from './control-plane/state.js'
 import { Store } from './control-plane/state.js'
@@ -9,9 +12,13 @@ import { Faults } from './harness/faults.js'
 import { IdGenerator, Prng } from './harness/random.js'
 import { close, listen } from './http/server.js'
 import { DeploymentBehaviours } from './invoke/behaviour.js'
+import { TrafficLog } from './invoke/traffic.js'
 import { addWebAcl } from './wafv2/web-acls.js'
 
 export type { CallRecord } from './control-plane/handler.js'
+export type { MetricsClock } from './cloudwatch/clock.js'
+export type { PublishingOptions } from './cloudwatch/publishing.js'
+export type { TrafficInput, TrafficRecord } from './invoke/traffic.js'
 export { addMockRoute, createSampleApi } from './harness/sample-api.js'
 export type { MockRouteOptions } from './harness/sample-api.js'
 // Seeded randomness for test plans that must replay (the fault campaign).
@@ -37,11 +44,17 @@ export interface EmulatorOptions {
    * cn-* regions (as AWS's China regions), none elsewhere.
    */
   unsupportedSdkTypes?: string[]
+  /**
+   * How the CloudWatch metrics of invoke traffic are published (GetMetricData on the same URL): when canary
+   * requests get their "{stage}/Canary" series (default 'always'), whether they also count in the stage's own
+   * series (default false), and how long a request takes to show (default 0 ms).
+   */
+  metrics?: Partial<PublishingOptions>
   /** Log every request to stderr. */
   log?: boolean
 }
 
-export interface Emulator extends AdminApi {
+export interface Emulator extends AdminApi, MetricsAdminApi {
   /** e.g. http://127.0.0.1:54321 — use as the SDK client's `endpoint`. */
   readonly url: string
   readonly region: string
@@ -86,6 +99,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new Faults()
   const calls: CallRecord[] = []
   const lifetime = new AbortController()
+  const traffic = new TrafficLog(store, new MetricsClock(), {
+    canaryMetrics: options.metrics?.canaryMetrics ?? 'always',
+    canaryInStageMetrics: options.metrics?.canaryInStageMetrics ?? false,
+    publishDelayMs: options.metrics?.publishDelayMs ?? 0
+  })
+  const metricsAdmin: MetricsAdminApi = {
+    metricsClock: traffic.clock,
+    traffic: traffic.records,
+    recordTraffic: input => traffic.record(input),
+    resetTraffic: () => traffic.reset()
+  }
 
   const admin: AdminApi = {
     calls,
@@ -104,8 +128,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { server, url } = await listen(
     {
       controlPlane: { store, faults, calls, signal: lifetime.signal, log },
-      invoke: { store, canaryRng, behaviours, signal: lifetime.signal, log },
-      admin
+      invoke: { store, canaryRng, behaviours, signal: lifetime.signal, log, traffic },
+      admin,
+      cloudwatch: { store, faults, calls, signal: lifetime.signal, log, traffic },
+      metricsAdmin
     },
     options.port ?? 0
   )
@@ -113,6 +139,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let stopping: Promise<void> | undefined
   return {
     ...admin,
+    ...metricsAdmin,
     url,
     region,
     accountId,

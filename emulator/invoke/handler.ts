@@ -11,6 +11,7 @@ import type { InvokeResponse } from './mock-integration.js'
 import { internalServerError, mockResponse } from './mock-integration.js'
 import { findRoute } from './routing.js'
 import { renderUri } from './template.js'
+import type { TrafficLog } from './traffic.js'
 
 export interface InvokeDeps {
   store: Store
@@ -18,6 +19,8 @@ export interface InvokeDeps {
   behaviours: DeploymentBehaviours
   signal: AbortSignal
   log: boolean
+  /** Records what each request was served as, for CloudWatch's GetMetricData. */
+  traffic?: TrafficLog
 }
 
 /** Invoke URLs have LocalStack's form: /restapis/{id}/{stage}/_user_request_/{path}. */
@@ -71,12 +74,25 @@ async function invoke(
   const stageVariables: StringMap = toCanary
     ? { ...stage.variables, ...canary.stageVariableOverrides }
     : { ...stage.variables }
+  const started = Date.now()
+  const at = deps.traffic?.clock.now() ?? started
   const response = await serveDeployment(
     req,
     url,
     { apiId, stageName, deploymentId, stageVariables, path, body },
     deps
   )
+  deps.traffic?.served({
+    restApiId: apiId,
+    stageName,
+    deploymentId,
+    canary: toCanary,
+    httpMethod: req.method ?? 'GET',
+    path,
+    status: response.status,
+    latencyMs: Date.now() - started,
+    at
+  })
   // Lets tests attribute every response to the deployment (and canary decision) that produced it.
   response.headers = {
     ...response.headers,
