@@ -156,9 +156,9 @@ function statistic(stat: string, samples: { value: number; weight: number }[]): 
     case 'Average':
       return sum / count
     case 'Minimum':
-      return Math.min(...samples.map(s => s.value))
+      return samples.reduce((min, s) => Math.min(min, s.value), Infinity)
     case 'Maximum':
-      return Math.max(...samples.map(s => s.value))
+      return samples.reduce((max, s) => Math.max(max, s.value), -Infinity)
   }
   // pNN: nearest rank, the smallest value with at least NN% of the samples at or below it.
   const sorted = [...samples].sort((a, b) => a.value - b.value)
@@ -191,7 +191,9 @@ function datapoints(
     if (!record.dimensions.some(d => dimensionKey(d) === key)) continue
     const value = metric.value(record)
     if (value === undefined) continue
-    buckets.set(bucket, [...(buckets.get(bucket) ?? []), { value, weight: record.count }])
+    const samples = buckets.get(bucket) ?? []
+    samples.push({ value, weight: record.count })
+    buckets.set(bucket, samples)
   }
   return [...buckets.entries()]
     .sort(([a], [b]) => a - b)
