@@ -56,7 +56,11 @@ describeWithMoto('API definitions')('API definitions against moto', () => {
     const exported = JSON.parse(readFileSync(exportPath, 'utf8'))
     // moto also lists the root "/", which has no method; the emulator's export (like AWS's, as far as its
     // documented examples show) lists only paths with methods.
-    expect(Object.keys(exported.paths).filter(path => path !== '/').sort()).toEqual(['/health', '/orders'])
+    expect(
+      Object.keys(exported.paths)
+        .filter(path => path !== '/')
+        .sort()
+    ).toEqual(['/health', '/orders'])
     // Known moto difference: moto writes operation keys upper-case ("POST"); OpenAPI names them lower-case
     // ("post"), as AWS exports them.
     expect(Object.keys(exported.paths['/orders']).map(op => op.toLowerCase())).toContain('post')

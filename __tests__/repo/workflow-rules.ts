@@ -94,7 +94,9 @@ function stepProblems(
     // stage-name is optional in action.yml only because a preview names its stage, and prune-previews none.
     const w = (step.with ?? {}) as Record<string, unknown>
     if (!given.includes('stage-name') && String(w.preview) !== 'true' && w.command !== 'prune-previews')
-      problems.push('with: the required input stage-name is missing (or preview: true, or command: prune-previews)')
+      problems.push(
+        'with: the required input stage-name is missing (or preview: true, or command: prune-previews)'
+      )
   }
   return problems
 }
