@@ -7,7 +7,7 @@ import { ActionError, InputError } from './errors.js'
 import { readFileSync } from 'node:fs'
 import { readInputs, type EventPayload, type Inputs } from './inputs/index.js'
 import { LEFTOVERS_KEY, parseLeftovers, parsePendingCanary, PENDING_CANARY_KEY } from './post/pending.js'
-import { renderFailureSummary } from './report/summary.js'
+import { renderFailureSummary } from './report/html.js'
 import { appendSummary, getInput, getState, issue, setFailed } from './runner.js'
 
 export async function run(): Promise<void> {

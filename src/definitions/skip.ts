@@ -3,7 +3,7 @@
  * release, and a run whose definition has the same hash imports and deploys nothing. Pure. The tag is on the
  * stage, not the API: a stage keeps serving the deployment it was given, whatever is imported for another.
  */
-import { ACTION_TAG_PREFIX } from '../stage-settings/plan.js'
+import { ACTION_TAG_PREFIX } from '../stage-settings/action-tags.js'
 
 /** The stage tag that holds the hash (the prefix is the action's own: the `tags` input cannot set or remove it). */
 export const DEFINITION_HASH_TAG = `${ACTION_TAG_PREFIX}definition-sha256`

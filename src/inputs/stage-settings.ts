@@ -13,7 +13,7 @@ import {
   type CacheClusterSize,
   type MethodSettings
 } from '../stage-settings/fields.js'
-import { ACTION_TAG_PREFIX } from '../stage-settings/plan.js'
+import { ACTION_TAG_PREFIX } from '../stage-settings/action-tags.js'
 import { readMethodSettings, type MethodSettingsEntry, type ParseStructured } from './method-settings.js'
 import { splitLines, VARIABLE_NAME, type Readers } from './readers.js'
 

@@ -4,6 +4,9 @@
  */
 import { consoleStageUrl } from '../urls.js'
 import { canaryChart } from './chart.js'
+import { escapeHtml } from './html.js'
+
+export { renderFailureSummary } from './html.js'
 import type { CanaryResult, PlannedChange, Result, StepReport } from './result.js'
 
 export interface SummaryContext {
@@ -120,11 +123,6 @@ export function renderSummary(result: Result, context: SummaryContext): string {
   return parts.join('\n') + '\n'
 }
 
-/** A failure before there was a result: input errors, or an error that stopped the run. */
-export function renderFailureSummary(title: string, lines: string[]): string {
-  return `<h3>${escapeHtml(title)}</h3>\n<ul>\n${lines.map(l => `<li>${escapeHtml(l)}</li>`).join('\n')}\n</ul>\n`
-}
-
 function changeRow(change: PlannedChange): string[] {
   const show = (value: string | undefined): string =>
     value === undefined ? '<em>unset</em>' : `<code>${escapeHtml(value)}</code>`
@@ -161,8 +159,4 @@ export function formatDuration(ms: number): string {
   if (seconds < 60) return `${seconds} s`
   const minutes = Math.floor(seconds / 60)
   return `${minutes} min ${Math.round(seconds - minutes * 60)} s`
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }

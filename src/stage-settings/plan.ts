@@ -7,6 +7,7 @@
 import type { PatchOperation } from '@aws-sdk/client-api-gateway'
 import type { MethodSettingsEntry, StageSettingsInputs } from '../inputs/index.js'
 import { ACCESS_LOG_PRESETS } from './access-log-formats.js'
+import { ACTION_TAG_PREFIX } from './action-tags.js'
 import { METHOD_SETTING_FIELDS, type MethodSettings } from './fields.js'
 
 /** What the plan reads of a stage (GetStage's fields). */
@@ -140,8 +141,7 @@ function sameValue(now: unknown, wanted: unknown): boolean {
   return typeof wanted === 'number' ? Number(now) === wanted : now === wanted
 }
 
-/** Tags the action keeps on a stage for itself (the deployed definition's hash): never the user's to remove. */
-export const ACTION_TAG_PREFIX = 'apigateway-deploy:'
+export { ACTION_TAG_PREFIX } from './action-tags.js'
 
 /**
  * Tags that differ, and those to remove: the input is the whole set, AWS's own `aws:` tags and the
