@@ -274,18 +274,24 @@ export class Gateway {
     deploymentId: string,
     deadlineMs?: number
   ): Promise<Deployment | undefined> {
-    try {
-      return await this.call(
+    return ifNotFound(
+      this.call(
         'GetDeployment',
         restApiId,
         abortSignal =>
           this.client.send(new GetDeploymentCommand({ restApiId, deploymentId }), { abortSignal }),
         { deadlineMs }
-      )
-    } catch (error) {
-      if (error instanceof ActionError && error.code === 'NotFoundException') return undefined
-      throw error
-    }
+      ),
+      undefined
+    )
+  }
+
+  /** Deletes a deployment if there is one: whether there was. */
+  async deleteDeploymentIfAny(restApiId: string, deploymentId: string): Promise<boolean> {
+    return ifNotFound(
+      this.deleteDeployment(restApiId, deploymentId).then(() => true),
+      false
+    )
   }
 
   /** Every deployment of the API (GetDeployments, all pages), in the order AWS lists them. */
@@ -333,8 +339,8 @@ export class Gateway {
 
   /** Deletes a stage; one already gone counts as deleted (NotFound after a lost answer, or a rerun). */
   async deleteStage(restApiId: string, stageName: string): Promise<'deleted' | 'absent'> {
-    try {
-      await this.call(
+    return ifNotFound(
+      this.call(
         'DeleteStage',
         restApiId,
         abortSignal => this.client.send(new DeleteStageCommand({ restApiId, stageName }), { abortSignal }),
@@ -342,12 +348,9 @@ export class Gateway {
           reconcile: async deadlineMs =>
             (await this.getStage(restApiId, stageName, deadlineMs)) ? undefined : {}
         }
-      )
-      return 'deleted'
-    } catch (error) {
-      if (error instanceof ActionError && error.code === 'NotFoundException') return 'absent'
-      throw error
-    }
+      ).then(() => 'deleted' as const),
+      'absent' as const
+    )
   }
 
   /** TagResource: sets these tags (others are kept). Idempotent, so a lost answer is simply retried. */
@@ -407,14 +410,12 @@ export class Gateway {
 
   /** The custom domain name, or undefined when the account has none by that name in this region. */
   async getDomainName(domainName: string): Promise<DomainName | undefined> {
-    try {
-      return await this.call('GetDomainName', undefined, abortSignal =>
+    return ifNotFound(
+      this.call('GetDomainName', undefined, abortSignal =>
         this.client.send(new GetDomainNameCommand({ domainName }), { abortSignal })
-      )
-    } catch (error) {
-      if (error instanceof ActionError && error.code === 'NotFoundException') return undefined
-      throw error
-    }
+      ),
+      undefined
+    )
   }
 
   /** Every custom domain name of the account in this region (GetDomainNames, all pages). */
@@ -433,15 +434,14 @@ export class Gateway {
 
   /** Deletes a base path mapping; one already gone counts as deleted. */
   async deleteBasePathMapping(domainName: string, basePath: string): Promise<void> {
-    try {
-      await this.call('DeleteBasePathMapping', undefined, abortSignal =>
+    await ifNotFound(
+      this.call('DeleteBasePathMapping', undefined, abortSignal =>
         this.client.send(new DeleteBasePathMappingCommand({ domainName, basePath: basePath || '(none)' }), {
           abortSignal
         })
-      )
-    } catch (error) {
-      if (!(error instanceof ActionError && error.code === 'NotFoundException')) throw error
-    }
+      ),
+      undefined
+    )
   }
 
   /** Every base path mapping of a domain (GetBasePathMappings, all pages; the root is "(none)"). */
@@ -561,6 +561,16 @@ export class Gateway {
 
   destroy(): void {
     if (this.ownsClient) this.client.destroy()
+  }
+}
+
+/** The call's answer, or `fallback` when AWS answers NotFound (a thing that is not there, or gone already). */
+async function ifNotFound<T, F>(call: Promise<T>, fallback: F): Promise<T | F> {
+  try {
+    return await call
+  } catch (error) {
+    if (error instanceof ActionError && error.code === 'NotFoundException') return fallback
+    throw error
   }
 }
 

@@ -167,9 +167,9 @@ function releasePhase(inputs: Inputs, plan: DeployPlan): DeployPhase {
         if (!stage) {
           const created = await deployPlain(context, result, deployment, description, { existing })
           await configureNewStage(context, created.deploymentId, configuration, { ownsDeployment: !existing })
-          return finishConfiguration(context, created, () =>
-            mapping ? applyDomainMapping(context, mapping) : undefined
-          )
+          return finishConfiguration(context, created, async () => {
+            if (mapping) await applyDomainMapping(context, mapping)
+          })
         }
         // Mapped first: the path points at the stage, whatever deployment it serves.
         if (mapping) await applyDomainMapping(context, mapping)
@@ -190,7 +190,7 @@ function releasePhase(inputs: Inputs, plan: DeployPlan): DeployPhase {
 async function finishConfiguration(
   context: RunContext,
   deployed: Result,
-  step: () => Promise<void> | undefined
+  step: () => Promise<void>
 ): Promise<Result> {
   try {
     await step()

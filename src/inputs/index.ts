@@ -82,8 +82,7 @@ export function readInputs(
   const canary = readCanary(read, checks.bakeSeconds)
   const stageSettings = readStageSettings(read, parsers.structured ?? JSON.parse)
   const definitions = readDefinitionInputs(read, target.region)
-  const dryRun = read.boolean('dry-run', false)
-  checkAcrossAreas(problems, {
+  const areas = {
     command,
     target,
     deployment,
@@ -94,23 +93,14 @@ export function readInputs(
     stageSettings,
     preview,
     definitions,
+    dryRun: read.boolean('dry-run', false)
+  }
+  checkAcrossAreas(problems, {
+    ...areas,
     canaryStageVariables: splitLines(get('canary-stage-variables')).length > 0
   })
   if (problems.list.length > 0) throw new InputError(problems.list)
-  return {
-    command,
-    target,
-    deployment,
-    source,
-    urls,
-    canary,
-    checks,
-    stageSettings,
-    preview,
-    definitions,
-    dryRun,
-    run: readRun(env)
-  }
+  return { ...areas, run: readRun(env) }
 }
 
 /** Every secret among the inputs, for core.setSecret before anything is logged. */

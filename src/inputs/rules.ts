@@ -1,28 +1,11 @@
 /** Rules that span areas: combinations of inputs that are valid alone but not together. */
-import type { CanaryInputs } from './canary.js'
-import type { CheckInputs } from './checks.js'
-import { checkDefinitionsAcross, type DefinitionInputs } from './definitions.js'
-import type { DeploymentInputs } from './deployment.js'
-import type { UrlInputs } from './domain.js'
+import { checkDefinitionsAcross } from './definitions.js'
+import type { Inputs } from './index.js'
 import type { Problems } from './readers.js'
-import type { PreviewInputs } from './preview.js'
-import type { ReleaseSource } from './release.js'
-import { hasStageSettings, webAclRegion, type StageSettingsInputs } from './stage-settings.js'
-import type { Command, TargetInputs } from './target.js'
+import { hasStageSettings, webAclRegion } from './stage-settings.js'
 
-interface Areas {
-  command: Command
-  target: TargetInputs
-  deployment: DeploymentInputs
-  source: ReleaseSource
-  urls: UrlInputs
-  canary?: CanaryInputs
-  checks: CheckInputs
-  stageSettings: StageSettingsInputs
-  preview: PreviewInputs
-  definitions: DefinitionInputs
-  canaryStageVariables: boolean
-}
+/** Every area of inputs (what readInputs returns, but the run), and one fact the areas do not keep. */
+type Areas = Omit<Inputs, 'run' | 'definitionFile'> & { canaryStageVariables: boolean }
 
 export function checkAcrossAreas(problems: Problems, areas: Areas): void {
   checkCommand(problems, areas)

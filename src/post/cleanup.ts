@@ -9,6 +9,7 @@ import { Gateway } from '../aws/gateway.js'
 import { rollBack } from '../canary/finish.js'
 import { removeCanaryOps } from '../canary/plan.js'
 import { deleteQuietly } from '../deploy/delete-unused.js'
+import { stagesUsing } from '../deploy/stages-using.js'
 import { sleep } from '../sleep.js'
 import { cleanupAction, type CleanupAction } from './cleanup-plan.js'
 import type { Leftovers } from './pending.js'
@@ -132,11 +133,4 @@ export async function cleanUpLeftovers(leftovers: Leftovers): Promise<string[]> 
   } finally {
     gateway.destroy()
   }
-}
-
-/** The stages that serve a deployment, or run it as their canary: AWS refuses to delete it while any does. */
-function stagesUsing(stages: Stage[], deploymentId: string): string[] {
-  return stages
-    .filter(s => s.deploymentId === deploymentId || s.canarySettings?.deploymentId === deploymentId)
-    .map(s => s.stageName ?? '')
 }

@@ -7,6 +7,7 @@
  */
 import * as core from '@actions/core'
 import type { RunContext } from '../commands/context.js'
+import { stagesUsing } from '../deploy/stages-using.js'
 import { errorMessage } from '../errors.js'
 import type { Inputs } from '../inputs/index.js'
 import { runUrl } from '../inputs/run.js'
@@ -113,13 +114,9 @@ async function deleteReplaced(context: RunContext, result: Result): Promise<void
   if (!old || old === result.deploymentId) return
   const { gateway, restApiId } = context
   try {
-    const users = (await gateway.getStages(restApiId)).filter(
-      s => s.deploymentId === old || s.canarySettings?.deploymentId === old
-    )
+    const users = stagesUsing(await gateway.getStages(restApiId), old)
     if (users.length > 0)
-      return core.info(
-        `Kept the preview's previous deployment ${old}: stage ${users.map(s => s.stageName).join(', ')} uses it.`
-      )
+      return core.info(`Kept the preview's previous deployment ${old}: stage ${users.join(', ')} uses it.`)
     await gateway.deleteDeployment(restApiId, old)
     core.info(`Deleted the preview's previous deployment ${old}: no stage uses it.`)
   } catch (error) {

@@ -9,6 +9,7 @@ import * as core from '@actions/core'
 import type { Stage } from '@aws-sdk/client-api-gateway'
 import type { Gateway } from '../aws/gateway.js'
 import { ActionError } from '../errors.js'
+import { stagesUsing } from '../deploy/stages-using.js'
 import type { PlannedChange } from '../stage-settings/plan.js'
 
 export interface Removal {
@@ -68,18 +69,12 @@ export async function removeStage(
   const served = [...new Set([stage.deploymentId, canary?.deploymentId].filter((id): id is string => !!id))]
   const others = (await gateway.getStages(restApiId)).filter(s => s.stageName !== stageName)
   for (const id of served) {
-    const users = others.filter(s => s.deploymentId === id || s.canarySettings?.deploymentId === id)
+    const users = stagesUsing(others, id)
     if (users.length > 0) {
-      note(`Kept deployment ${id}: stage ${users.map(s => `"${s.stageName}"`).join(', ')} uses it.`)
+      note(`Kept deployment ${id}: stage ${users.map(name => `"${name}"`).join(', ')} uses it.`)
       continue
     }
-    let existed = true
-    try {
-      await gateway.deleteDeployment(restApiId, id)
-    } catch (error) {
-      if (!(error instanceof ActionError && error.code === 'NotFoundException')) throw error
-      existed = false
-    }
+    const existed = await gateway.deleteDeploymentIfAny(restApiId, id)
     changes.push({ setting: `deployment ${id}`, from: existed ? 'exists' : undefined, to: undefined })
     note(
       existed ? `Deleted deployment ${id}, which only this stage used.` : `Deployment ${id} is gone already.`
