@@ -330,6 +330,33 @@ describe('recorded traffic on the metrics clock', () => {
   })
 })
 
+describe('a sped-up metrics clock', () => {
+  it("runs minutes in seconds, and maps a client's real StartTime and EndTime onto it", async () => {
+    const { restApiId: api } = await deployedApi(ctx.client, 'fast')
+    const realStart = Date.now()
+    const clockStart = ctx.emu.metricsClock.setRate(60)
+    expect(ctx.emu.metricsClock.rate).toBe(60)
+    // 1.2 real seconds are more than a minute of the clock.
+    await new Promise(resolve => setTimeout(resolve, 1200))
+    expect(ctx.emu.metricsClock.now() - clockStart).toBeGreaterThanOrEqual(60_000)
+    ctx.emu.recordTraffic({ restApiId: api, stageName: 'fast', at: clockStart, count: 2 })
+    ctx.emu.recordTraffic({ restApiId: api, stageName: 'fast', count: 5 })
+    const dims = { ApiName: 'test-api', Stage: 'fast' }
+    // The window a client with a real clock asks for: from before the speed-up to now.
+    const got = await series([query('c', 'Count', 'Sum', dims)], {
+      StartTime: new Date(realStart - 1000),
+      EndTime: new Date(Date.now() + 10)
+    })
+    expect(got.c.map(([, value]) => value)).toEqual([2, 5])
+    // Two different minutes of the clock, one real second apart.
+    expect(got.c[1][0] - got.c[0][0]).toBeGreaterThanOrEqual(MINUTE)
+    ctx.emu.metricsClock.reset()
+    expect(ctx.emu.metricsClock.rate).toBe(1)
+    expect(Math.abs(ctx.emu.metricsClock.now() - Date.now())).toBeLessThan(50)
+    expect(() => ctx.emu.metricsClock.setRate(0)).toThrow(TypeError)
+  })
+})
+
 describe('what API Gateway publishes, by stage settings and options', () => {
   it('publishes the per-method series only with detailed metrics', async () => {
     const { restApiId } = await deployedApi(ctx.client, 'detail')

@@ -50,15 +50,17 @@ export async function handleMetricsAdmin(
       case 'GET /_emulator/metrics-clock':
         return sendJson(res, 200, { now: api.metricsClock.now() })
       case 'POST /_emulator/metrics-clock': {
-        const { advanceMs, now, reset } = body as {
+        const { advanceMs, now, reset, rate } = body as {
           advanceMs?: number
           now?: number | string
           reset?: boolean
+          rate?: number
         }
         if (reset === true) api.metricsClock.reset()
+        else if (rate !== undefined) api.metricsClock.setRate(rate)
         else if (advanceMs !== undefined) api.metricsClock.advance(advanceMs)
         else if (now !== undefined) api.metricsClock.set(typeof now === 'string' ? new Date(now) : now)
-        else throw new BadAdminRequest('give advanceMs, now (epoch ms or ISO 8601) or reset: true')
+        else throw new BadAdminRequest('give advanceMs, now (epoch ms or ISO 8601), rate or reset: true')
         return sendJson(res, 200, { now: api.metricsClock.now() })
       }
       default:

@@ -37,7 +37,9 @@ const OPERATIONS: Record<string, (body: Record<string, unknown>, traffic: Traffi
     getMetricData(body, {
       records: traffic.records,
       now: traffic.clock.now(),
-      publishDelayMs: traffic.options.publishDelayMs
+      publishDelayMs: traffic.options.publishDelayMs,
+      // A sped-up clock: the client's StartTime and EndTime are real times (see MetricsClock).
+      toClock: traffic.clock.rate === 1 ? undefined : ms => traffic.clock.fromReal(ms)
     })
 }
 

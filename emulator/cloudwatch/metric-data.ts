@@ -219,6 +219,8 @@ export interface MetricDataContext {
   /** The metrics clock's now, epoch ms. */
   now: number
   publishDelayMs: number
+  /** Maps the request's StartTime and EndTime onto the metrics clock (a sped-up clock); default: as sent. */
+  toClock?: (ms: number) => number
 }
 
 export function getMetricData(body: Json, context: MetricDataContext): GetMetricDataAnswer {
@@ -226,8 +228,9 @@ export function getMetricData(body: Json, context: MetricDataContext): GetMetric
   if (rawQueries === undefined || rawQueries === null) throw missingParameter('MetricDataQueries')
   if (!Array.isArray(rawQueries) || rawQueries.length === 0 || rawQueries.length > MAX_QUERIES)
     throw invalidParameterValue(`The parameter MetricDataQueries must list 1 to ${MAX_QUERIES} queries.`)
-  const start = timestamp(body, 'StartTime')
-  const endMs = timestamp(body, 'EndTime')
+  const toClock = context.toClock ?? ((ms: number) => ms)
+  const start = toClock(timestamp(body, 'StartTime'))
+  const endMs = toClock(timestamp(body, 'EndTime'))
   if (start >= endMs)
     throw invalidParameterValue('The parameter StartTime must be less than the parameter EndTime.')
   const scanBy = body.ScanBy ?? 'TimestampDescending'
