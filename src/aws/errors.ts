@@ -36,7 +36,8 @@ const IAM_ACTIONS: Record<string, string> = {
   UpdateUsagePlan: 'apigateway:PATCH on arn:aws:apigateway:REGION::/usageplans/*',
   AssociateWebACL:
     'wafv2:AssociateWebACL on the web ACL, and apigateway:SetWebACL on arn:aws:apigateway:REGION::/restapis/API/stages/*',
-  DescribeAlarms: 'cloudwatch:DescribeAlarms'
+  DescribeAlarms: 'cloudwatch:DescribeAlarms',
+  GetMetricData: 'cloudwatch:GetMetricData'
 }
 
 /** Refusals whose message AWS words the same each time, with what to do about them. */

@@ -39,8 +39,10 @@ export interface Thresholds {
   significance?: number
   /** Count 4XXError with 5XXError as errors (a canary that loses a route answers 403/404). Default false. */
   countClientErrors?: boolean
-  /** The latency percentiles compared. Default p50, p90, p99. */
+  /** The latency percentiles compared. Default p50, p90, p99; empty: no latency test. */
   percentiles?: readonly Percentile[]
+  /** Whether the error rate is tested. Default true. */
+  errorRate?: boolean
 }
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive'
@@ -122,6 +124,8 @@ function checkThresholds(t: Thresholds): void {
     throw new RangeError(`maxLatencyIncreasePct must be 0 or more, got ${t.maxLatencyIncreasePct}`)
   if (!(Number.isInteger(t.minCanaryRequests) && t.minCanaryRequests >= 1))
     throw new RangeError(`minCanaryRequests must be a whole number of at least 1, got ${t.minCanaryRequests}`)
+  if ((t.errorRate ?? true) === false && t.percentiles?.length === 0)
+    throw new RangeError('nothing to judge: neither the error rate nor a latency percentile')
   const significance = t.significance ?? 0.05
   if (!(significance > 0 && significance < 1))
     throw new RangeError(`significance must be between 0 and 1, got ${significance}`)
@@ -229,10 +233,13 @@ export function judgeCanary(
       tests: [],
       findings: []
     }
-  const alpha = (thresholds.significance ?? 0.05) / (1 + percentiles.length)
+  const errorRate = thresholds.errorRate ?? true
+  const alpha = (thresholds.significance ?? 0.05) / ((errorRate ? 1 : 0) + percentiles.length)
   const label = countClientErrors ? '4XX+5XX error' : '5XX error'
   const findings = [
-    errorRateFinding(figures.canary, figures.base, thresholds.maxErrorRateIncrease, alpha, label),
+    ...(errorRate
+      ? [errorRateFinding(figures.canary, figures.base, thresholds.maxErrorRateIncrease, alpha, label)]
+      : []),
     ...percentiles.map(p => latencyFinding(p, canary, base, thresholds.maxLatencyIncreasePct, alpha))
   ]
   const failed = findings.filter(f => f.verdict === 'fail')
@@ -243,7 +250,7 @@ export function judgeCanary(
       ? failed.map(f => f.reason).join('; ')
       : verdict === 'inconclusive'
         ? unsure.map(f => f.reason).join('; ')
-        : `${label} rate${percentiles.length > 0 ? ` and ${percentiles.join('/')} latency` : ''} within tolerance of the base (${figures.canary.requests} canary requests over ${figures.canary.minutes} min)`
+        : `${[errorRate && `${label} rate`, percentiles.length > 0 && `${percentiles.join('/')} latency`].filter(Boolean).join(' and ')} within tolerance of the base (${figures.canary.requests} canary requests over ${figures.canary.minutes} min)`
   return {
     verdict,
     reason,

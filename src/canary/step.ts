@@ -1,11 +1,13 @@
 /**
  * One canary step: every check runs a round when the step starts and again every `intervalMs` through the
  * bake (and once more when it ends), so a canary that degrades part-way through is caught in that step.
+ * When the bake is over, the checks that judge the step as a whole conclude it; an undecided one keeps the
+ * step (and every check's rounds) going, up to its maxWaitMs, and is asked again after each round.
  */
 import * as core from '@actions/core'
 import type { StepReport } from '../report/result.js'
 import { sleep } from '../sleep.js'
-import type { StepCheck } from './checks/check.js'
+import type { Conclusion, StepCheck, StepTally } from './checks/check.js'
 
 export interface StepPlan {
   percent: number
@@ -27,7 +29,10 @@ export async function runStep(
 ): Promise<StepOutcome> {
   const tallies = checks.map(check => check.startStep(plan.percent))
   const started = Date.now()
-  const deadline = started + plan.bakeSeconds * 1000
+  let deadline = started + plan.bakeSeconds * 1000
+  const maxWaitMs = Math.max(0, ...checks.map(check => check.maxWaitMs ?? 0))
+  // Past the bake, waiting for an undecided check (the metric analysis with too little traffic yet).
+  let waiting = false
   let failure: string | undefined
   let error: unknown
   if (plan.bakeSeconds > 0)
@@ -40,7 +45,21 @@ export async function runStep(
       const roundStarted = Date.now()
       const verdicts = await Promise.all(tallies.map(tally => tally.round(signal)))
       failure = verdicts.find(verdict => verdict !== undefined)
-      if (failure !== undefined || last || Date.now() >= deadline) break
+      if (failure !== undefined) break
+      const over = last || Date.now() >= deadline
+      if (over || waiting) {
+        const final = over && (waiting || maxWaitMs === 0)
+        const conclusion = await conclude(tallies, signal, final)
+        // Undecided with no time left is a failure: a step never passes on evidence it did not get.
+        if (conclusion.kind === 'failed' || (conclusion.kind === 'undecided' && final))
+          failure = conclusion.reason
+        if (conclusion.kind !== 'undecided' || final) break
+        if (!waiting) {
+          waiting = true
+          deadline = Date.now() + maxWaitMs
+          core.info(`Not conclusive yet (${conclusion.reason}): waiting up to ${maxWaitMs / 1000} s more.`)
+        }
+      }
       const wake = Math.min(roundStarted + plan.intervalMs, deadline)
       last = wake >= deadline
       await sleep(Math.max(0, wake - Date.now()), signal)
@@ -60,4 +79,15 @@ export async function runStep(
   if (failure !== undefined) report.note = failure
   else if (error !== undefined) report.note = signal.aborted ? 'cancelled' : 'stopped by an error'
   return { report, error }
+}
+
+/** Every concluding check's verdict on the step: failed if one fails, undecided if one is, else passed. */
+async function conclude(tallies: StepTally[], signal: AbortSignal, final: boolean): Promise<Conclusion> {
+  const conclusions = await Promise.all(
+    tallies.flatMap(tally => (tally.conclude ? [tally.conclude(signal, final)] : []))
+  )
+  return (
+    conclusions.find(c => c.kind === 'failed') ??
+    conclusions.find(c => c.kind === 'undecided') ?? { kind: 'passed' }
+  )
 }

@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import type { Stage } from '@aws-sdk/client-api-gateway'
 import type { AlarmReader } from '../aws/cloudwatch.js'
 import type { Gateway } from '../aws/gateway.js'
+import type { MetricDataReader } from '../aws/metric-data.js'
 import type { TargetInputs, UrlInputs } from '../inputs/index.js'
 import { baseUrl, invokeUrl } from '../urls.js'
 
@@ -13,6 +14,8 @@ export interface RunContext {
   /** Honours cancellation; `gateway.withoutCancellation()` for rollbacks. */
   gateway: Gateway
   alarms?: AlarmReader
+  /** canary-analysis: reads the canary's and the base's CloudWatch metrics. */
+  metrics?: MetricDataReader
   signal: AbortSignal
   restApiId: string
   restApiName?: string
@@ -54,7 +57,7 @@ export async function locateApi(
 
 /** Finds the REST API (by id or name) and reads the stage: the first calls of every command. */
 export async function locate(
-  clients: { gateway: Gateway; alarms?: AlarmReader; signal: AbortSignal },
+  clients: { gateway: Gateway; alarms?: AlarmReader; metrics?: MetricDataReader; signal: AbortSignal },
   target: TargetInputs,
   urls: UrlInputs = {}
 ): Promise<RunContext> {

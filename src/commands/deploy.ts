@@ -9,6 +9,9 @@ import * as core from '@actions/core'
 import { alarmCheck } from '../canary/checks/alarms.js'
 import type { StepCheck } from '../canary/checks/check.js'
 import { healthProbes } from '../canary/checks/health-probes.js'
+import { metricsCheck } from '../canary/checks/metrics.js'
+import { apiNameDimension } from '../canary-analysis/queries.js'
+import { analysisReadiness } from '../canary-analysis/readiness.js'
 import { releaseCanary } from '../canary/release.js'
 import { checkExistingCanary } from '../deploy/existing-canary.js'
 import { configureNewStage } from '../deploy/new-stage.js'
@@ -77,6 +80,7 @@ export async function deploy(context: RunContext, inputs: Inputs): Promise<Resul
         `Stage "${context.stageName}" serves this definition already (skip-unchanged): nothing was imported or deployed.`
       ]
     }
+  if (inputs.canaryPreset) core.info(inputs.canaryPreset.line)
   const plan = await planDeploy(context, inputs)
   const changes = [...plan.definition, ...plan.configuration.changes, ...(plan.mapping?.changes ?? [])]
   if (inputs.dryRun) {
@@ -103,7 +107,7 @@ async function planDeploy(context: RunContext, inputs: Inputs): Promise<DeployPl
     ? await core.group('Plan the custom domain mapping', () => planDomainMapping(context, domain))
     : undefined
   const checks = stepChecks(context, inputs)
-  // An alarm that does not exist fails here, before anything changes.
+  // An alarm that does not exist, or metrics the analysis cannot read, fail here, before anything changes.
   for (const check of checks) await check.prepare?.()
   return { definition, existing, configuration, mapping, checks }
 }
@@ -250,6 +254,25 @@ function stepChecks(context: RunContext, inputs: Inputs): StepCheck[] {
     )
   }
   if (context.alarms) checks.push(alarmCheck(context.alarms))
+  const { analysis } = inputs.checks
+  const { canary } = inputs
+  if (analysis && canary && context.metrics) {
+    if (!context.stage)
+      core.info(
+        'canary-analysis: the stage is new, so there is no canary and no base to compare; it applies from the next deploy.'
+      )
+    else
+      checks.push(
+        metricsCheck(analysis, context.metrics, {
+          restApiId: context.restApiId,
+          apiName: context.restApiName && apiNameDimension(context.restApiName, context.restApiId),
+          stageName: context.stageName,
+          firstPercent: canary.steps[0],
+          bakeSeconds: canary.bakeSeconds,
+          readiness: analysisReadiness(context.stage, inputs.stageSettings.stageWide)
+        })
+      )
+  }
   return checks
 }
 

@@ -6,6 +6,7 @@
 import * as core from '@actions/core'
 import { AlarmReader } from '../aws/cloudwatch.js'
 import { Gateway } from '../aws/gateway.js'
+import { MetricDataReader } from '../aws/metric-data.js'
 import type { Command, Inputs } from '../inputs/index.js'
 import { resultFor, type Result } from '../report/result.js'
 import { deployPreview } from '../previews/preview-deploy.js'
@@ -68,6 +69,9 @@ export async function dispatch(inputs: Inputs, signal: AbortSignal): Promise<Res
           signal
         })
       : undefined
+  const metrics = inputs.checks.analysis
+    ? new MetricDataReader({ ...target, endpointUrl: target.cloudwatchEndpointUrl, signal })
+    : undefined
   try {
     if (await forkWithoutCredentials(gateway, inputs)) return skippedResult(inputs)
     const { command } = inputs
@@ -76,12 +80,13 @@ export async function dispatch(inputs: Inputs, signal: AbortSignal): Promise<Res
       return await core.group('prune-previews', () => prunePreviewsCommand(api, inputs))
     }
     const context = await core.group('Find the REST API and stage', () =>
-      locate({ gateway, alarms, signal }, target, inputs.urls)
+      locate({ gateway, alarms, metrics, signal }, target, inputs.urls)
     )
     return await HANDLERS[command](context, inputs)
   } finally {
     gateway.destroy()
     alarms?.destroy()
+    metrics?.destroy()
   }
 }
 

@@ -1,4 +1,5 @@
 /** The canary release: its traffic steps, its own variables, the bake, and whether to promote. */
+import { expandPreset, PRESET_NAMES, presetName } from '../canary-analysis/presets.js'
 import { parseDecimal, splitList, type Readers } from './readers.js'
 
 export interface CanaryInputs {
@@ -10,16 +11,70 @@ export interface CanaryInputs {
   promote: boolean
 }
 
-/** The canary, or undefined when neither canary-percent nor canary-steps is set. */
-export function readCanary(read: Readers, bakeSeconds: number): CanaryInputs | undefined {
-  const { problems } = read
+/** A `canary-preset`, and the line the log shows: what it expanded to, and which inputs overrode it. */
+export interface PresetUse {
+  name: string
+  line: string
+}
+
+/**
+ * The canary, or undefined when none of canary-percent, canary-steps and canary-preset asks for one (or the
+ * preset is AllAtOnce). Explicit canary-percent, canary-steps and bake-time win over the preset's.
+ */
+export function readCanary(
+  read: Readers,
+  bakeSeconds: number
+): { canary?: CanaryInputs; preset?: PresetUse } {
   const stageVariables = read.variables('canary-stage-variables')
   const useStageCache = read.boolean('canary-use-stage-cache', false)
   const promote = read.boolean('promote', true)
   const percentRaw = read.get('canary-percent')
   const stepsRaw = read.get('canary-steps')
-  if (percentRaw === '' && stepsRaw === '') return undefined
+  const preset = readPreset(read, { percentRaw, stepsRaw, bakeSeconds })
+  const explicit = percentRaw !== '' || stepsRaw !== ''
+  const steps = explicit ? readSteps(read, percentRaw, stepsRaw) : (preset?.steps ?? [])
+  const use = preset && { name: preset.name, line: preset.line }
+  if (!explicit && steps.length === 0) return { preset: use }
+  return {
+    canary: {
+      steps,
+      stageVariables,
+      useStageCache,
+      bakeSeconds: preset?.bakeSeconds ?? bakeSeconds,
+      promote
+    },
+    preset: use
+  }
+}
 
+function readPreset(
+  read: Readers,
+  given: { percentRaw: string; stepsRaw: string; bakeSeconds: number }
+): (PresetUse & { steps: number[]; bakeSeconds: number }) | undefined {
+  const raw = read.get('canary-preset')
+  if (raw === '') return undefined
+  const name = presetName(raw)
+  const expansion = expandPreset(raw)
+  if (!name || !expansion)
+    return read.problems.bad('canary-preset', raw, `is not one of: ${PRESET_NAMES.join(', ')}.`)
+  const stepsGiven = given.percentRaw !== '' || given.stepsRaw !== ''
+  // bake-time has no default in action.yml, so that an empty one means "not given".
+  const bakeGiven = read.get('bake-time') !== ''
+  const expanded =
+    expansion.steps.length === 0
+      ? 'no canary (a plain deploy)'
+      : `canary steps ${expansion.steps.map(step => `${step}%`).join(', ')}, each baked for ${expansion.bakeSeconds} s, then promotion`
+  const overridden = [stepsGiven && 'canary-percent/canary-steps', bakeGiven && 'bake-time'].filter(Boolean)
+  return {
+    name,
+    steps: stepsGiven ? [] : expansion.steps,
+    bakeSeconds: bakeGiven ? given.bakeSeconds : expansion.bakeSeconds,
+    line: `canary-preset ${name}: ${expanded}${overridden.length > 0 ? `; ${overridden.join(' and ')} given, which win over the preset's` : ''}.`
+  }
+}
+
+function readSteps(read: Readers, percentRaw: string, stepsRaw: string): number[] {
+  const { problems } = read
   const steps: number[] = []
   if (percentRaw !== '') {
     const first = percent(percentRaw)
@@ -54,7 +109,7 @@ export function readCanary(read: Readers, bakeSeconds: number): CanaryInputs | u
       `must start above canary-percent (${steps[0]}%): each step raises the canary's share.`
     )
   else steps.push(...values)
-  return { steps, stageVariables, useStageCache, bakeSeconds, promote }
+  return steps
 }
 
 /** percentTraffic is a double from 0.0 to 100.0; 0 would send the canary nothing. */

@@ -1,5 +1,6 @@
 /** What judges a release while it bakes: health probes against the stage, and CloudWatch alarms. */
 import { parseStatusRanges, type StatusRange } from '../canary/checks/status-ranges.js'
+import { readCanaryAnalysis, type CanaryAnalysisInputs } from './canary-analysis.js'
 import { splitLines, type Readers } from './readers.js'
 
 export interface HealthCheckInputs {
@@ -27,6 +28,8 @@ export interface CheckInputs {
   bakeSeconds: number
   /** How often the checks run during a bake (probes sent, alarms read). */
   intervalSeconds: number
+  /** The canary judged on its CloudWatch metrics against the base's (canary-analysis: true). */
+  analysis?: CanaryAnalysisInputs
 }
 
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
@@ -50,7 +53,8 @@ export function readChecks(read: Readers): CheckInputs {
     target: read.oneOf<HealthCheckTarget>('health-check-target', ['invoke-url', 'base-url'], 'invoke-url'),
     alarmNames,
     bakeSeconds: read.number('bake-time', 0, 0, 6 * 3600, true),
-    intervalSeconds: read.number('health-check-interval', 15, 1, 3600)
+    intervalSeconds: read.number('health-check-interval', 15, 1, 3600),
+    analysis: readCanaryAnalysis(read)
   }
 }
 

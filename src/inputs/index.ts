@@ -4,7 +4,7 @@
  * reports all of them at once.
  */
 import { InputError } from '../errors.js'
-import { readCanary, type CanaryInputs } from './canary.js'
+import { readCanary, type CanaryInputs, type PresetUse } from './canary.js'
 import { readChecks, type CheckInputs } from './checks.js'
 import type { PreparedDefinition } from '../definitions/load.js'
 import { definitionSecretsOf, readDefinitionInputs, type DefinitionInputs } from './definitions.js'
@@ -18,7 +18,8 @@ import { readRun, type RunEnv, type RunInfo } from './run.js'
 import { readStageSettings, type ParseStructured, type StageSettingsInputs } from './stage-settings.js'
 import { readCommand, readTarget, type Command, type TargetInputs } from './target.js'
 
-export type { CanaryInputs } from './canary.js'
+export type { CanaryInputs, PresetUse } from './canary.js'
+export type { AnalysisMetric, CanaryAnalysisInputs } from './canary-analysis.js'
 export type { CheckInputs, HealthCheckInputs, HealthCheckTarget } from './checks.js'
 export type { DefinitionInputs } from './definitions.js'
 export type { DeploymentInputs, ExistingCanaryPolicy } from './deployment.js'
@@ -38,6 +39,8 @@ export interface Inputs {
   source: ReleaseSource
   urls: UrlInputs
   canary?: CanaryInputs
+  /** The canary-preset, and what it expanded to (for the log). */
+  canaryPreset?: PresetUse
   checks: CheckInputs
   stageSettings: StageSettingsInputs
   preview: PreviewInputs
@@ -79,7 +82,7 @@ export function readInputs(
   const source = readReleaseSource(read, target.stageName)
   const urls = readUrls(read)
   const checks = readChecks(read)
-  const canary = readCanary(read, checks.bakeSeconds)
+  const { canary, preset: canaryPreset } = readCanary(read, checks.bakeSeconds)
   const stageSettings = readStageSettings(read, parsers.structured ?? JSON.parse)
   const definitions = readDefinitionInputs(read, target.region)
   const areas = {
@@ -89,6 +92,7 @@ export function readInputs(
     source,
     urls,
     canary,
+    canaryPreset,
     checks,
     stageSettings,
     preview,

@@ -1,4 +1,5 @@
 /** Rules that span areas: combinations of inputs that are valid alone but not together. */
+import { minutesForLatency } from './canary-analysis.js'
 import { checkDefinitionsAcross } from './definitions.js'
 import type { Inputs } from './index.js'
 import type { Problems } from './readers.js'
@@ -12,6 +13,7 @@ export function checkAcrossAreas(problems: Problems, areas: Areas): void {
   checkStageSettings(problems, areas)
   checkRelease(problems, areas)
   checkPreview(problems, areas)
+  checkAnalysis(problems, areas)
   checkDefinitionsAcross(problems, areas.definitions, {
     command: areas.command,
     releasesNewDeployment: areas.source.kind === 'new'
@@ -43,6 +45,42 @@ function checkRelease(problems: Problems, areas: Areas): void {
   if (command === 'configure-stage' && (checks.healthCheck || checks.alarmNames.length > 0))
     problems.add(
       'Inputs "health-check-*" and "alarm-names" check a release: "configure-stage" releases nothing.'
+    )
+}
+
+/** A canary analysis needs a canary, a bake to gather metrics in, and enough minutes for its latency test. */
+function checkAnalysis(problems: Problems, areas: Areas): void {
+  const { analysis } = areas.checks
+  const { command, canary, canaryPreset } = areas
+  if (canaryPreset && command !== 'deploy')
+    problems.add(`Input "canary-preset": a canary is released by "deploy", not "${command}".`)
+  if (!analysis) return
+  if (command !== 'deploy')
+    return void problems.add(
+      `Input "canary-analysis": it judges a canary, which "deploy" releases, not "${command}".`
+    )
+  if (!canary)
+    return void problems.add(
+      canaryPreset
+        ? `Input "canary-analysis": canary-preset ${canaryPreset.name} releases no canary, so there is nothing to judge; pick a Canary or Linear preset.`
+        : 'Input "canary-analysis": it judges a canary against the base; set "canary-percent", "canary-steps" or "canary-preset".'
+    )
+  if (areas.stageSettings.stageWide.metricsEnabled === false)
+    problems.add(
+      'Inputs "canary-analysis" and "metrics-enabled": the analysis reads the stage\'s CloudWatch metrics, which "metrics-enabled: false" turns off; set it to true.'
+    )
+  if (canary.bakeSeconds === 0)
+    return void problems.add(
+      'Input "canary-analysis": the canary\'s metrics gather while a step bakes; set "bake-time" (seconds) or a "canary-preset".'
+    )
+  if (!analysis.metrics.includes('Latency')) return
+  const alpha = 0.05 / (analysis.metrics.includes('5XXError') ? 4 : 3)
+  // One minute more than the test needs: CloudWatch shows a minute about a minute after it ends.
+  const minutes = minutesForLatency(alpha) + 1
+  const longest = canary.bakeSeconds + (analysis.onInconclusive === 'wait' ? analysis.maxWaitSeconds : 0)
+  if (longest < minutes * 60)
+    problems.add(
+      `Input "analysis-metrics": the Latency test compares per-minute percentiles and needs about ${minutes} minutes of metrics, but the first step runs at most ${longest} s (bake-time${analysis.onInconclusive === 'wait' ? ' + analysis-max-wait' : ''}). Bake longer, raise "analysis-max-wait", or judge on 5XXError alone.`
     )
 }
 

@@ -41,7 +41,8 @@ export function healthReport(result: Pick<Result, 'steps'>): object {
       latencyMs: s.latencyMs ?? null,
       alarms: s.alarms,
       verdict: s.verdict,
-      ...(s.note ? { note: s.note } : {})
+      ...(s.note ? { note: s.note } : {}),
+      ...(s.analysis ? { analysis: s.analysis } : {})
     }))
   }
 }

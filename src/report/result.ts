@@ -12,6 +12,33 @@ export interface LatencySummary {
   max: number
 }
 
+/** One group's figures in a canary analysis (the canary's or the base's, over the same window). */
+export interface AnalysisFigures {
+  requests: number
+  errors: number
+  /** errors / requests; null without requests. */
+  errorRate: number | null
+  /** Minutes with requests. */
+  minutes: number
+  /** Median over the minutes of each latency percentile, ms. */
+  latencyMs: { p50?: number; p90?: number; p99?: number }
+}
+
+/** The canary analysis of a step: its last verdict, with the figures and tests it rests on. */
+export interface AnalysisReport {
+  verdict: 'pass' | 'fail' | 'inconclusive'
+  reason: string
+  /** The tests that ran, by name. */
+  tests: string[]
+  canary: AnalysisFigures
+  base: AnalysisFigures
+  findings: { check: string; verdict: string; statistic?: number; pValue?: number; alpha: number }[]
+  /** The window judged: from the canary's start to the last read (ISO 8601). */
+  window: { start: string; end: string }
+  /** Seconds the step ran past its bake for a conclusive verdict (on-inconclusive: wait). */
+  waitedSeconds: number
+}
+
 export interface StepReport {
   percent: number
   /** Seconds the step ran its checks (its bake), until it passed, failed or was cancelled. */
@@ -24,6 +51,8 @@ export interface StepReport {
   verdict: 'passed' | 'failed'
   /** Why the step failed, or what the log should say about it. */
   note?: string
+  /** canary-analysis: the metrics verdict. */
+  analysis?: AnalysisReport
 }
 
 export interface Result {

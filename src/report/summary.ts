@@ -7,7 +7,14 @@ import { canaryChart } from './chart.js'
 import { escapeHtml } from './html.js'
 
 export { renderFailureSummary } from './html.js'
-import type { CanaryResult, PlannedChange, Result, StepReport } from './result.js'
+import type {
+  AnalysisFigures,
+  AnalysisReport,
+  CanaryResult,
+  PlannedChange,
+  Result,
+  StepReport
+} from './result.js'
 
 export interface SummaryContext {
   region: string
@@ -107,6 +114,23 @@ export function renderSummary(result: Result, context: SummaryContext): string {
       )
     )
   }
+  const judged = result.steps.filter(step => step.analysis)
+  if (judged.length > 0) {
+    parts.push('<h4>Canary analysis (CloudWatch metrics, canary vs base)</h4>')
+    parts.push(
+      table(
+        [
+          'Traffic',
+          'Canary requests / errors',
+          'Base requests / errors',
+          'Latency p50 / p90 / p99',
+          'Tests',
+          'Verdict'
+        ],
+        judged.map(analysisRow)
+      )
+    )
+  }
   if (result.changes.length > 0) {
     parts.push(
       result.dryRun ? '<h4>Planned changes (dry run: nothing was written)</h4>' : '<h4>Stage changes</h4>'
@@ -141,6 +165,25 @@ function stepRow(step: StepReport): string[] {
     latency,
     step.alarms.length > 0 ? escapeHtml(step.alarms.join(', ')) : 'none',
     step.verdict === 'passed' ? '✅ passed' : `❌ ${escapeHtml(step.note ?? 'failed')}`
+  ]
+}
+
+function analysisRow(step: StepReport): string[] {
+  const analysis = step.analysis as AnalysisReport
+  const group = (g: AnalysisFigures): string =>
+    `${g.requests} / ${g.errors}${g.errorRate === null ? '' : ` (${(g.errorRate * 100).toFixed(2)}%)`}`
+  const ms = (g: AnalysisFigures): string =>
+    (['p50', 'p90', 'p99'] as const)
+      .map(p => (g.latencyMs[p] === undefined ? '—' : `${g.latencyMs[p]}`))
+      .join(' / ')
+  const icon = { pass: '✅', fail: '❌', inconclusive: '❔' }[analysis.verdict]
+  return [
+    `${step.percent}%`,
+    group(analysis.canary),
+    group(analysis.base),
+    `canary ${ms(analysis.canary)} ms<br>base ${ms(analysis.base)} ms`,
+    analysis.tests.length > 0 ? escapeHtml(analysis.tests.join(', ')) : '—',
+    `${icon} ${analysis.verdict}: ${escapeHtml(analysis.reason)}${analysis.waitedSeconds > 0 ? ` (waited ${analysis.waitedSeconds} s past the bake)` : ''}`
   ]
 }
 

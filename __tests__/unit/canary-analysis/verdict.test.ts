@@ -192,6 +192,35 @@ describe('judgeCanary', () => {
     expect(judgement.figures.canary.minutes).toBe(10)
   })
 
+  it('judges on the error rate alone, or latency alone, sharing the significance among the tests that run', () => {
+    const errorsOnly = judgeCanary(
+      minutes(2, { requests: 100, serverErrors: 10 }),
+      minutes(2, { requests: 900 }),
+      { ...thresholds, percentiles: [] }
+    )
+    expect(errorsOnly.findings.map(f => [f.check, f.alpha])).toEqual([['error-rate', 0.05]])
+    expect(errorsOnly.verdict).toBe('fail')
+    const latencyOnly = judgeCanary(
+      minutes(6, { requests: 100, serverErrors: 100, p50: 90 }),
+      minutes(6, { requests: 900, p50: 40 }),
+      { ...thresholds, errorRate: false, percentiles: ['p50'] }
+    )
+    // All errors, but the error rate is not asked about: only p50 is tested, at the whole 0.05.
+    expect(latencyOnly.findings.map(f => [f.check, f.verdict, f.alpha])).toEqual([
+      ['latency-p50', 'fail', 0.05]
+    ])
+    expect(latencyOnly.reason).not.toContain('error')
+    const passing = judgeCanary(minutes(6, { requests: 100 }), minutes(6, { requests: 900 }), {
+      ...thresholds,
+      errorRate: false,
+      percentiles: ['p90']
+    })
+    expect(passing.reason).toBe('p90 latency within tolerance of the base (600 canary requests over 6 min)')
+    expect(() => judgeCanary([], [], { ...thresholds, errorRate: false, percentiles: [] })).toThrow(
+      RangeError
+    )
+  })
+
   it('refuses thresholds that make no sense', () => {
     const base = minutes(1, { requests: 1 })
     expect(() => judgeCanary(base, base, { ...thresholds, maxErrorRateIncrease: 1 })).toThrow(RangeError)
