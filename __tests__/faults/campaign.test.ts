@@ -28,6 +28,19 @@ describe('the fault campaign, a seeded slice', () => {
     expect(Object.values(stats.faults).reduce((sum, f) => sum + f.fired, 0)).toBeGreaterThan(5)
   }, 120_000)
 
+  it('runs canaries judged on their metrics, with GetMetricData faults, and no invariant is violated', async () => {
+    // Run 22: a canary answering 503 while GetMetricData hangs; run 81: a healthy one, an answer lost.
+    for (const firstRun of [22, 81]) {
+      const plan = planRun(SEED, firstRun)
+      expect(plan.canary?.analysis).toBe(true)
+      expect(plan.faults.map(f => f.op)).toContain('GetMetricData')
+      const stats = await runCampaign({ seed: SEED, runs: 1, workers: 1, firstRun })
+      expect({ violations: stats.violations.length, table: formatStats(stats) }).toMatchObject({
+        violations: 0
+      })
+    }
+  }, 60_000)
+
   it('plans are a function of the seed and the run index alone (so one run replays alone)', () => {
     expect(planRun(SEED, 7)).toEqual(planRun(SEED, 7))
     expect(planRun(SEED, 7)).not.toEqual(planRun(SEED, 8))

@@ -282,7 +282,17 @@ async function runScenario(
       ...(more.length > 0 ? { 'canary-steps': more.join(',') } : {}),
       'bake-time': String(canary.bakeSeconds),
       ...probes,
-      ...(canary.finish ? { promote: 'false' } : {})
+      ...(canary.finish ? { promote: 'false' } : {}),
+      // The probes are the traffic the emulator records; too few canary requests roll back at once.
+      ...(canary.analysis
+        ? {
+            'canary-analysis': 'true',
+            'analysis-metrics': '5XXError',
+            'min-canary-requests': '10',
+            'on-inconclusive': 'fail',
+            'metrics-enabled': 'true'
+          }
+        : {})
     })
   }
 

@@ -67,7 +67,7 @@ export interface CheckResult {
 
 // What a failed step's ::error:: lines must name: the AWS call that failed, or how the canary ended.
 const FAILURE_NAMES =
-  /\b(GetStages?|GetRestApis?|CreateDeployment|UpdateStage|DeleteDeployment|GetDeployments?|TagResource|CreateStage|DeleteStage|GetDomainNames|DeleteBasePathMapping|PutRestApi|GetExport)\b|Canary rolled back|Canary not rolled back|Release rolled back|failed its checks|cancelled/
+  /\b(GetStages?|GetRestApis?|CreateDeployment|UpdateStage|DeleteDeployment|GetDeployments?|TagResource|CreateStage|DeleteStage|GetDomainNames|DeleteBasePathMapping|PutRestApi|GetExport|GetMetricData)\b|Canary rolled back|Canary not rolled back|Release rolled back|failed its checks|cancelled/
 
 const PROMOTED_LEFTOVER = 'promoted but its settings could not be removed'
 

@@ -95,6 +95,8 @@ export interface CanaryPlan {
   finish?: 'promote-canary' | 'rollback-canary'
   /** Which run the faults are armed for: the canary run, or the run that finishes it. */
   faultsOn: 'deploy' | 'finish'
+  /** canary-analysis on (5XXError, the probes as traffic), with or without a GetMetricData fault. */
+  analysis?: boolean
 }
 
 export interface RunPlan {
@@ -166,6 +168,11 @@ export function planRun(campaignSeed: number, index: number): RunPlan {
   const degradePlain = scenario === 'checked-plain' && rng.chance(0.5) ? { status: 503 as const } : undefined
   const fromStageCanary = scenario === 'from-stage' ? rng.chance(0.5) : undefined
   const sibling = scenario === 'delete-stage' ? rng.chance(0.5) : undefined
+  // Drawn last, so that adding it left every earlier draw (and so every older plan) as it was.
+  if (canary && canary.bakeSeconds > 0 && rng.chance(0.5)) {
+    canary.analysis = true
+    if (rng.chance(0.5)) faults.push(pickFault(rng, 'GetMetricData'))
+  }
   return {
     index,
     seed,
@@ -227,6 +234,7 @@ export function describePlan(plan: RunPlan): string {
     parts.push(`steps ${canary.steps.join('→')}%`, `bake ${canary.bakeSeconds} s`)
     if (canary.degrade) parts.push('status' in canary.degrade ? 'canary answers 503' : 'canary fails 50%')
     if (canary.finish) parts.push(`then ${canary.finish} (faults on the ${canary.faultsOn} run)`)
+    if (canary.analysis) parts.push('judged on its metrics')
   }
   if (plan.degradePlain) parts.push('new deployment answers 503')
   if (plan.fromStageCanary !== undefined) parts.push(plan.fromStageCanary ? 'through a canary' : 'plain')

@@ -81,6 +81,22 @@ const SCENARIOS: {
     }
   },
   {
+    scenario: 'canary judged on its metrics (canary-analysis), promoted',
+    // The canary, one read of both groups' metrics when the bake ends, promotion in two calls.
+    minimum: ['GetStage', 'CreateDeployment', 'GetMetricData', 'UpdateStage', 'UpdateStage'],
+    setup: [{ 'stage-name': 'analysed', 'metrics-enabled': 'true' }],
+    // The probes are the traffic the emulator records: about a tenth of them reach the canary.
+    inputs: {
+      'stage-name': 'analysed',
+      'canary-percent': '10',
+      'bake-time': '1',
+      'health-check-path': '/health',
+      'canary-analysis': 'true',
+      'analysis-metrics': '5XXError',
+      'min-canary-requests': '10'
+    }
+  },
+  {
     scenario: 'promote-canary',
     minimum: ['GetStage', 'UpdateStage'],
     setup: [
@@ -221,6 +237,8 @@ const WHY: Record<string, string> = {
     'GetDeployment: to-deployment is read before the switch, so an unknown id fails listing the recent ones instead of half-way',
   GetDomainName:
     'GetDomainName: tells a missing domain (with how to create it) and an edge domain (no multi-level paths) apart before any write',
+  GetMetricData:
+    "GetMetricData: one read before the canary exists, so a role without cloudwatch:GetMetricData fails before any change, and the log forecasts the canary traffic from the stage's last 15 minutes",
   GetRestApi:
     "GetRestApi: the API's name for the log and the summary; sent beside GetStage, so it adds no wait",
   UpdateStage:
