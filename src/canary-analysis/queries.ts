@@ -76,16 +76,26 @@ export interface QueryTarget {
   stageName: string
   /** The canary's Stage dimension value; default canaryStageName(stageName). */
   canaryStage?: string
+  /** Which series the judgement uses (Count always); default all six. */
+  uses?: { clientErrors?: boolean; serverErrors?: boolean; latency?: boolean }
 }
 
-/** Twelve queries (six series per group), ids like "canary_count" and "base_p99". */
+/** Up to twelve queries (six series per group), ids like "canary_count" and "base_p99". */
 export function metricDataQueries(target: QueryTarget): MetricDataQuery[] {
+  const { clientErrors = true, serverErrors = true, latency = true } = target.uses ?? {}
+  const wanted = SERIES.filter(
+    series =>
+      series.key === 'count' ||
+      (series.key === 'errors5xx' && serverErrors) ||
+      (series.key === 'errors4xx' && clientErrors) ||
+      (series.metric === 'Latency' && latency)
+  )
   const stages: Record<Group, string> = {
     canary: target.canaryStage ?? canaryStageName(target.stageName),
     base: target.stageName
   }
   return (['canary', 'base'] as const).flatMap(group =>
-    SERIES.map(series => ({
+    wanted.map(series => ({
       Id: `${group}_${series.key}`,
       Label: `${group} ${series.metric} ${series.stat}`,
       MetricStat: {

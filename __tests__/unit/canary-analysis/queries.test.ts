@@ -48,6 +48,27 @@ describe('metricDataQueries', () => {
     for (const { Id } of queries) expect(Id).toMatch(/^[a-z][a-zA-Z0-9_]*$/)
   })
 
+  it('asks only for the series the judgement uses, Count always', () => {
+    const ids = (uses: Parameters<typeof metricDataQueries>[0]['uses']) =>
+      metricDataQueries({ apiName: 'a', stageName: 'prod', uses }).map(q => q.Id)
+    expect(ids({ serverErrors: true, clientErrors: false, latency: false })).toEqual([
+      'canary_count',
+      'canary_errors5xx',
+      'base_count',
+      'base_errors5xx'
+    ])
+    expect(ids({ serverErrors: false, clientErrors: false, latency: true })).toEqual([
+      'canary_count',
+      'canary_p50',
+      'canary_p90',
+      'canary_p99',
+      'base_count',
+      'base_p50',
+      'base_p90',
+      'base_p99'
+    ])
+  })
+
   it('takes another Stage value for the canary', () => {
     const [first] = metricDataQueries({ apiName: 'a', stageName: 'prod', canaryStage: 'prod-canary' })
     expect(first.MetricStat.Metric.Dimensions[1].Value).toBe('prod-canary')

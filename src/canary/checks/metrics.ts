@@ -53,7 +53,15 @@ export function metricsCheck(
 ): StepCheck {
   const thresholds = thresholdsOf(analysis)
   const queries = target.apiName
-    ? metricDataQueries({ apiName: target.apiName, stageName: target.stageName })
+    ? metricDataQueries({
+        apiName: target.apiName,
+        stageName: target.stageName,
+        uses: {
+          serverErrors: thresholds.errorRate,
+          clientErrors: thresholds.countClientErrors,
+          latency: (thresholds.percentiles ?? []).length > 0
+        }
+      })
     : []
   // The window of every step starts with the canary: later steps judge all the canary served so far.
   let since: number | undefined
