@@ -23,7 +23,7 @@ afterEach(() => {
 interface Group {
   /** Requests a tick (100 ms real, 6 s of the metrics clock). */
   perTick: number
-  /** Of every 100 requests, how many answer 500. */
+  /** Of every 100 requests, how many answer 500 (a divisor of 100). */
   errorsPer100?: number
   /** Latency of the requests, spread evenly from `latencyMs` to 1.2 times it. */
   latencyMs?: number
@@ -41,7 +41,8 @@ function feed(stageName: string, traffic: { base: Group; canary: Group }): { sto
         restApiId,
         stageName,
         canary: group === 'canary',
-        status: n % 100 < errorsPer100 ? 500 : 200,
+        // Spread evenly (every 10th for 10 in 100), so that any number of ticks keeps the rate.
+        status: errorsPer100 > 0 && n % (100 / errorsPer100) === 0 ? 500 : 200,
         latencyMs: latencyMs * (1 + (n % 10) / 50)
       })
     }

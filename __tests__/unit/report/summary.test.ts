@@ -131,3 +131,48 @@ describe('healthReport', () => {
     })
   })
 })
+
+describe('the canary analysis in the summary and health-report', () => {
+  const analysis = {
+    verdict: 'fail' as const,
+    reason:
+      '5XX error rate 9.0% (18/200) vs base 1.0% (18/1800): above the base + 1.0% (z = 5.12, p < 0.0001 < 0.05)',
+    tests: ['two-proportion z-test (farrington-manning)'],
+    canary: {
+      requests: 200,
+      errors: 18,
+      errorRate: 0.09,
+      minutes: 3,
+      latencyMs: { p50: 41, p90: 88, p99: 190 }
+    },
+    base: { requests: 1800, errors: 18, errorRate: 0.01, minutes: 3, latencyMs: {} },
+    findings: [{ check: 'error-rate', verdict: 'fail', statistic: 5.12, pValue: 1.5e-7, alpha: 0.05 }],
+    window: { start: '2026-12-01T12:00:00.000Z', end: '2026-12-01T12:03:10.000Z' },
+    waitedSeconds: 20
+  }
+  const judged: Result = {
+    ...deployed,
+    deploymentId: 'old1',
+    canaryDeploymentId: 'can1',
+    canaryResult: 'rolled-back',
+    steps: [{ ...step, verdict: 'failed', note: `canary analysis failed: ${analysis.reason}`, analysis }]
+  }
+
+  it('has a table of the figures, the tests and the verdict, only for steps that were judged', () => {
+    const html = renderSummary(judged, context)
+    expect(html).toContain('<h4>Canary analysis (CloudWatch metrics, canary vs base)</h4>')
+    expect(html).toContain(
+      '<tr><td>10%</td><td>200 / 18 (9.00%)</td><td>1800 / 18 (1.00%)</td><td>canary 41 / 88 / 190 ms<br>base — / — / — ms</td><td>two-proportion z-test (farrington-manning)</td><td>❌ fail: 5XX error rate 9.0% (18/200) vs base 1.0% (18/1800): above the base + 1.0% (z = 5.12, p &lt; 0.0001 &lt; 0.05) (waited 20 s past the bake)</td></tr>'
+    )
+    expect(renderSummary({ ...deployed, steps: [step] }, context)).not.toContain('Canary analysis')
+  })
+
+  it('keeps the whole analysis in health-report, and none for steps without one', () => {
+    expect(healthReport(judged)).toEqual({
+      steps: [expect.objectContaining({ verdict: 'failed', analysis })]
+    })
+    expect(healthReport({ steps: [step] })).toEqual({
+      steps: [expect.not.objectContaining({ analysis: expect.anything() })]
+    })
+  })
+})
