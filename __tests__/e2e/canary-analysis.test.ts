@@ -222,6 +222,33 @@ describe('canary analysis', () => {
     expect(run.stdout).not.toContain('Not conclusive yet')
   })
 
+  it('leaves out the minute a replaced canary shared: its window starts at the next whole minute', async () => {
+    const { stageName, base: served } = await fixture.baseStage()
+    const left = await fixture.run({ 'stage-name': stageName, 'canary-percent': '10', promote: 'false' })
+    expect(left.outputs['canary-result']).toBe('active')
+    const { run } = await analysed(
+      stageName,
+      { base: { perTick: 9 }, canary: { perTick: 1 } },
+      {
+        'canary-existing': 'replace',
+        'bake-time': '1',
+        'analysis-metrics': '5XXError',
+        'min-canary-requests': '1000',
+        'on-inconclusive': 'fail'
+      }
+    )
+    const next = new Date((Math.floor(Date.now() / 60_000) + 1) * 60_000)
+    expect(run.stdout).toMatch(
+      /Canary analysis: the stage's earlier canary served part of this minute, so its window starts at (\S+), the next whole minute\./
+    )
+    const start = new Date(/its window starts at (\S+),/.exec(run.stdout)?.[1] ?? '')
+    expect(start.getUTCSeconds()).toBe(0)
+    expect(start.getTime()).toBeLessThanOrEqual(next.getTime())
+    expect(start.getTime()).toBeGreaterThan(Date.now() - 120_000)
+    expect(run.code).toBe(1)
+    fixture.expectRolledBack(stageName, served, run)
+  })
+
   it('refuses before any change when the stage publishes no metrics, naming the setting', async () => {
     const { stageName, base: served } = await fixture.baseStage()
     const run = await fixture.run({

@@ -124,6 +124,36 @@ export function queryWindow(since: number, now: number): { StartTime: Date; EndT
   return { StartTime: new Date(Math.floor(since / 60_000) * 60_000), EndTime: new Date(now) }
 }
 
+/**
+ * Where the canary's window starts. Every canary of a stage publishes under the same `{stage}/Canary` series,
+ * and CloudWatch's minute is the finest grain: a minute that an earlier canary also served would count its
+ * requests as this one's. So the window starts at the canary's start, unless an earlier canary may have
+ * served that minute: one still on the stage when the run began (canary-existing: replace), or one whose
+ * requests the read before the canary saw (`lastEarlierMinute`, the start of its last minute with
+ * requests, in this minute or the one before, which CloudWatch may not show in full yet); then it starts at
+ * the next whole minute free of it.
+ */
+export function canaryWindowStart(
+  canaryStart: number,
+  earlier: { onStage: boolean; lastEarlierMinute?: number }
+): { since: number; reason?: string } {
+  const nextMinute = (ms: number): number => Math.floor(ms / 60_000) * 60_000 + 60_000
+  if (earlier.onStage)
+    return {
+      since: nextMinute(canaryStart),
+      reason: "the stage's earlier canary served part of this minute"
+    }
+  // CloudWatch shows a minute about a minute late: an earlier canary seen in the minute before this one may
+  // have served this one too.
+  const startMinute = Math.floor(canaryStart / 60_000) * 60_000
+  if (earlier.lastEarlierMinute !== undefined && earlier.lastEarlierMinute >= startMinute - 60_000)
+    return {
+      since: Math.max(nextMinute(canaryStart), earlier.lastEarlierMinute + 60_000),
+      reason: 'an earlier canary of this stage served requests in this minute'
+    }
+  return { since: canaryStart }
+}
+
 export interface GroupMinutes {
   canary: MinuteMetrics[]
   base: MinuteMetrics[]

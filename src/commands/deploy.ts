@@ -269,7 +269,8 @@ function stepChecks(context: RunContext, inputs: Inputs): StepCheck[] {
           stageName: context.stageName,
           firstPercent: canary.steps[0],
           bakeSeconds: canary.bakeSeconds,
-          readiness: analysisReadiness(context.stage, inputs.stageSettings.stageWide)
+          readiness: analysisReadiness(context.stage, inputs.stageSettings.stageWide),
+          hadCanary: context.stage.canarySettings !== undefined
         })
       )
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   apiNameDimension,
   canaryStageName,
+  canaryWindowStart,
   metricDataQueries,
   minutesFromResults,
   queryWindow,
@@ -91,6 +92,37 @@ describe('queryWindow', () => {
     expect(queryWindow(since, now)).toEqual({
       StartTime: new Date(Date.UTC(2024, 0, 1, 12, 3)),
       EndTime: new Date(now)
+    })
+  })
+})
+
+describe('canaryWindowStart', () => {
+  const at = (minute: number, second = 0) => Date.UTC(2024, 0, 1, 12, minute, second)
+
+  it('starts at the canary when no earlier canary may share its minute', () => {
+    expect(canaryWindowStart(at(3, 41), { onStage: false })).toEqual({ since: at(3, 41) })
+    // An earlier canary two minutes back is whole minutes away, even if CloudWatch is a minute late.
+    expect(canaryWindowStart(at(3, 41), { onStage: false, lastEarlierMinute: at(1) })).toEqual({
+      since: at(3, 41)
+    })
+  })
+
+  it('starts at the next whole minute after a canary replaced on the stage', () => {
+    expect(canaryWindowStart(at(3, 41), { onStage: true })).toEqual({
+      since: at(4),
+      reason: "the stage's earlier canary served part of this minute"
+    })
+  })
+
+  it('skips the minutes an earlier canary was seen in, and the one CloudWatch may not show yet', () => {
+    const reason = 'an earlier canary of this stage served requests in this minute'
+    expect(canaryWindowStart(at(3, 41), { onStage: false, lastEarlierMinute: at(3) })).toEqual({
+      since: at(4),
+      reason
+    })
+    expect(canaryWindowStart(at(3, 41), { onStage: false, lastEarlierMinute: at(2) })).toEqual({
+      since: at(4),
+      reason
     })
   })
 })

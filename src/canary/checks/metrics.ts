@@ -6,7 +6,12 @@
  */
 import * as core from '@actions/core'
 import type { MetricDataReader } from '../../aws/metric-data.js'
-import { metricDataQueries, minutesFromResults, queryWindow } from '../../canary-analysis/queries.js'
+import {
+  canaryWindowStart,
+  metricDataQueries,
+  minutesFromResults,
+  queryWindow
+} from '../../canary-analysis/queries.js'
 import type { Readiness } from '../../canary-analysis/readiness.js'
 import {
   formatRate,
@@ -30,6 +35,8 @@ export interface MetricsTarget {
   firstPercent: number
   bakeSeconds: number
   readiness: Readiness
+  /** The stage had a canary when the run began (replaced by this one): it may share the first minute. */
+  hadCanary: boolean
 }
 
 // How far back the forecast looks at the stage's traffic before the canary starts.
@@ -65,6 +72,8 @@ export function metricsCheck(
     : []
   // The window of every step starts with the canary: later steps judge all the canary served so far.
   let since: number | undefined
+  // The start of the last minute an earlier canary of the stage served, as the read before this one saw it.
+  let lastEarlierMinute: number | undefined
   return {
     maxWaitMs: analysis.onInconclusive === 'wait' ? analysis.maxWaitSeconds * 1000 : 0,
     async prepare() {
@@ -77,9 +86,10 @@ export function metricsCheck(
       // One read before the canary exists: a missing cloudwatch:GetMetricData permission fails here, and
       // the stage's recent traffic tells whether the bake can gather enough canary requests.
       const now = Date.now()
-      const { base } = minutesFromResults(
+      const { base, canary } = minutesFromResults(
         await reader.read(queries, queryWindow(now - FORECAST_MINUTES * 60_000, now))
       )
+      lastEarlierMinute = canary.filter(minute => minute.requests > 0).at(-1)?.start
       const requests = base.reduce((sum, minute) => sum + minute.requests, 0)
       const expected = Math.round(
         (requests / FORECAST_MINUTES) * (target.bakeSeconds / 60) * (target.firstPercent / 100)
@@ -93,7 +103,14 @@ export function metricsCheck(
     },
     startStep(): StepTally {
       const stepStarted = Date.now()
-      since ??= stepStarted
+      if (since === undefined) {
+        const start = canaryWindowStart(stepStarted, { onStage: target.hadCanary, lastEarlierMinute })
+        since = start.since
+        if (start.reason)
+          core.info(
+            `Canary analysis: ${start.reason}, so its window starts at ${new Date(start.since).toISOString()}, the next whole minute.`
+          )
+      }
       const windowStart = since
       let latest: AnalysisReport | undefined
       return {
@@ -101,7 +118,9 @@ export function metricsCheck(
         async conclude(_signal, final): Promise<Conclusion> {
           const now = Date.now()
           const window = queryWindow(windowStart, now)
-          const { canary, base, incomplete } = minutesFromResults(await reader.read(queries, window))
+          // A window that has not begun yet (it starts at the next minute) has nothing to read.
+          const results = window.StartTime < window.EndTime ? await reader.read(queries, window) : []
+          const { canary, base, incomplete } = minutesFromResults(results)
           const judgement = judgeCanary(canary, base, thresholds)
           const waitedSeconds = Math.max(0, Math.round((now - stepStarted) / 1000 - target.bakeSeconds))
           latest = analysisReport(judgement, window, waitedSeconds)
