@@ -129,6 +129,45 @@ describe('canary analysis', () => {
     expect(fixture.emu.calls.filter(c => c.operation === 'GetMetricData')).toHaveLength(2)
   })
 
+  it('judges the requests the invoke URL served: a canary failing a fifth of them, which probes let through', async () => {
+    const { stageName, base: served } = await fixture.baseStage()
+    // No feeder: the traffic is the probes, split at random by the emulator and recorded as it serves them.
+    const stop = setInterval(() => {
+      const canaryId = fixture.emu.getStage(fixture.restApiId, stageName)?.canarySettings?.deploymentId
+      if (canaryId) fixture.emu.setDeploymentBehaviour(fixture.restApiId, canaryId, { failRatio: 0.2 })
+    }, 20)
+    let run: ActionRun
+    try {
+      run = await fixture.run({
+        'stage-name': stageName,
+        'canary-percent': '10',
+        'bake-time': '2',
+        'health-check-interval': '1',
+        'health-check-path': '/health',
+        // The probes tolerate any failure: only the analysis can stop this canary.
+        'health-check-max-failure-ratio': '1',
+        'canary-analysis': 'true',
+        'analysis-metrics': '5XXError',
+        'min-canary-requests': '30',
+        'metrics-enabled': 'true'
+      })
+    } finally {
+      clearInterval(stop)
+    }
+    expect(run.code).toBe(1)
+    fixture.expectRolledBack(stageName, served, run)
+    const [step] = JSON.parse(run.outputs['health-report']).steps
+    // The probes saw failures and passed the step's rounds; the analysis failed it on the same requests.
+    expect(step.failures).toBeGreaterThan(0)
+    expect(step.analysis.verdict).toBe('fail')
+    expect(step.analysis.canary.errors).toBeGreaterThan(0)
+    expect(step.analysis.base.errors).toBe(0)
+    expect(step.analysis.canary.requests + step.analysis.base.requests).toBe(step.probes)
+    expect(run.errors.join('\n')).toMatch(
+      /canary analysis failed: 5XX error rate \d+\.\d% \(\d+\/\d+\) vs base 0\.0%/
+    )
+  })
+
   it('promotes a canary like its base, on error rate and latency, in the log, output and summary', async () => {
     const { stageName } = await fixture.baseStage()
     const { run, steps } = await analysed(

@@ -506,7 +506,7 @@ function record(
   result: ScenarioResult,
   log: (line: string) => void
 ): boolean {
-  bump(stats.scenarios, plan.scenario)
+  bump(stats.scenarios, plan.canary?.analysis ? `${plan.scenario} (judged on metrics)` : plan.scenario)
   for (const fault of result.armed) {
     stats.faults[fault.kind].armed++
     stats.faults[fault.kind].capacity += faultCapacity(fault)
