@@ -1,2 +1,2 @@
 // The post: step (action.yml `post:`). src/index.ts runs the post step when started as post.js.
-import './index.js'
+require('./index.js')

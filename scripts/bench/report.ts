@@ -117,10 +117,13 @@ Where the time goes. A CPU profile of a bad-input run (\`node --cpu-prof dist/in
 spent loading \`@actions/core\`: its import graph brings its OIDC HTTP client (undici) and \`@actions/exec\`.
 The entry now checks the inputs with no dependency loaded (\`src/runner.ts\` speaks the runner's protocol for
 inputs and errors) and loads \`@actions/core\` and the AWS SDK only for valid input, in one lazily imported
-chunk.
+chunk. A later profile of the same run (and \`process.moduleLoadList\`) showed most of what was left above
+bare node in Node's ESM loader itself (its module map, resolver and \`fs/promises\`, which brings streams and
+readline): \`dist/\` is now CommonJS (\`scripts/ncc-build.ts\`, ncc's \`esm: false\`), which on this machine took a
+bad-input run from 1.59× to the figure above, by the same method.
 
 A deploy cannot avoid loading them. A profile of a plain deploy (\`node --cpu-prof\`) spends most of its time
-compiling and initialising that chunk (V8's \`compileSourceTextModule\` and the bundle's module
+compiling and initialising that chunk (V8's compilation and the bundle's module
 initialisation, then garbage collection), and the libraries, bundled and minified alone the same way, already
 take: ${floors}. That is the floor a plain deploy's ratio stands on; what is above it is the credential
 chain, four calls to the emulator and this action's own code. The probes use \`node:http\` rather than fetch,

@@ -21,19 +21,16 @@ const FLOORS: [string, string][] = [
 ]
 
 async function bundleAlone(source: string, dir: string): Promise<string> {
-  const out = join(dir, `floor-${Math.random().toString(36).slice(2)}.mjs`)
+  // CommonJS, as dist/ is (scripts/ncc-build.ts).
+  const out = join(dir, `floor-${Math.random().toString(36).slice(2)}.cjs`)
   await build({
     stdin: { contents: source, resolveDir: ROOT, sourcefile: 'floor.mjs' },
     bundle: true,
     minify: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     outfile: out,
-    logLevel: 'error',
-    // CommonJS dependencies inside an ESM bundle need require().
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);"
-    }
+    logLevel: 'error'
   })
   return out
 }
