@@ -1,7 +1,7 @@
 /**
  * ncc's programmatic build, for the one option its CLI lacks: `esm: false`. The sources are ESM (package.json
  * "type": "module"), so the CLI emits an ESM bundle, and Node then loads the entry through its ESM loader, which
- * cost a bad-input run about half of its time above a bare `node -e 0` (docs/benchmarks.md). Webpack turns the
+ * cost a bad-input run a third of its time above a bare `node -e 0` (docs/benchmarks.md). Webpack turns the
  * ESM sources and the ESM-only @actions packages into CommonJS as well; dynamic import()s stay chunks, loaded
  * with require() when reached.
  *

@@ -82,8 +82,9 @@ const SCENARIOS: {
   },
   {
     scenario: 'canary judged on its metrics (canary-analysis), promoted',
-    // The canary, one read of both groups' metrics when the bake ends, promotion in two calls.
-    minimum: ['GetStage', 'CreateDeployment', 'GetMetricData', 'UpdateStage', 'UpdateStage'],
+    // The API's name (CloudWatch's ApiName dimension), the canary, one read of both groups' metrics when
+    // the bake ends, promotion in two calls.
+    minimum: ['GetRestApi', 'GetStage', 'CreateDeployment', 'GetMetricData', 'UpdateStage', 'UpdateStage'],
     setup: [{ 'stage-name': 'analysed', 'metrics-enabled': 'true' }],
     // The probes are the traffic the emulator records: about a tenth of them reach the canary.
     inputs: {

@@ -117,7 +117,7 @@ Where the time goes. A CPU profile of a bad-input run (\`node --cpu-prof dist/in
 spent loading \`@actions/core\`: its import graph brings its OIDC HTTP client (undici) and \`@actions/exec\`.
 The entry now checks the inputs with no dependency loaded (\`src/runner.ts\` speaks the runner's protocol for
 inputs and errors) and loads \`@actions/core\` and the AWS SDK only for valid input, in one lazily imported
-chunk. A later profile of the same run (and \`process.moduleLoadList\`) showed most of what was left above
+chunk. A later profile of the same run (and \`process.moduleLoadList\`) showed a good part of what was left above
 bare node in Node's ESM loader itself (its module map, resolver and \`fs/promises\`, which brings streams and
 readline): \`dist/\` is now CommonJS (\`scripts/ncc-build.ts\`, ncc's \`esm: false\`), which on this machine took a
 bad-input run from 1.59× to the figure above, by the same method.
