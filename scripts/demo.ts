@@ -2,7 +2,8 @@
  * `npm run demo`: the main job with no AWS account. Starts the local API Gateway emulator, creates a small
  * REST API, then runs the bundled action (dist/index.js) as the GitHub runner would:
  *   1. deploy to a new `test` stage;
- *   2. deploy to `prod`, then release a change to it as a canary (10% -> 50%) with health checks, promoted.
+ *   2. deploy to `prod`, then release a change to it as a canary (10% -> 50%) with health checks, judged on
+ *      its CloudWatch metrics against the base (the emulator publishes what it serves), promoted.
  * and prints each run's log, outputs and job summary.
  */
 import { startEmulator } from '../emulator/index.js'
@@ -26,15 +27,22 @@ try {
     await runAction({ ...common, 'stage-name': 'prod', 'stage-variables': 'greeting=hello' })
   )
   const canary = show(
-    '3. Release to "prod" as a canary: 10% -> 50% -> promoted',
+    '3. Release to "prod" as a canary: 10% -> 50% -> promoted, judged on its metrics against the base',
     await runAction({
       ...common,
       'stage-name': 'prod',
       'stage-variables': 'greeting=hello-from-the-new-release',
       'canary-percent': '10',
       'canary-steps': '50',
+      'bake-time': '2',
+      'health-check-interval': '1',
       'health-check-path': '/health',
-      'health-check-body-contains': '"status":"ok"'
+      'health-check-body-contains': '"status":"ok"',
+      // The probes are the traffic here: the emulator publishes what it serves as CloudWatch metrics.
+      'canary-analysis': 'true',
+      'analysis-metrics': '5XXError',
+      'min-canary-requests': '20',
+      'metrics-enabled': 'true'
     })
   )
   const hello = await fetch(`${canary.outputs['invoke-url']}/hello`)
