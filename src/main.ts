@@ -39,6 +39,7 @@ export async function run(): Promise<void> {
     if (!(error instanceof InputError)) throw error
     return failInputs(error.problems)
   }
+  for (const warning of inputs.warnings) issue('warning', warning)
   const { execute } = await import('./execute.js')
   await execute(inputs, { signal: controller.signal, started, env: process.env, progress })
 }

@@ -8,6 +8,7 @@
  * the stage has a canary, each with the error rate and latencies the test gives.
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { fileURLToPath } from 'node:url'
 import { useActionFixture } from './fixture.js'
 import type { ActionRun } from './run-action.js'
 
@@ -94,6 +95,8 @@ const warnings = (run: ActionRun): string =>
     .filter(line => line.startsWith('::warning::'))
     .map(line => line.slice('::warning::'.length))
     .join('\n')
+
+const PETS = fileURLToPath(new URL('../emulator/fixtures/definitions/pets.oas30.yaml', import.meta.url))
 
 const base = { perTick: 90, errorsPer100: 1, latencyMs: 40 }
 
@@ -259,6 +262,10 @@ describe('canary analysis', () => {
     fixture.expectRolledBack(stageName, served, run)
     expect(run.errors.join('\n')).toContain('canary analysis inconclusive (on-inconclusive: fail): only ')
     expect(run.stdout).not.toContain('Not conclusive yet')
+    // Said before any call: on AWS, CloudWatch's delay makes a 1 s bake without a wait see nothing.
+    expect(warnings(run)).toContain(
+      'Inputs "bake-time" and "canary-analysis": the first step runs at most 1 s'
+    )
   })
 
   it('leaves out the minute a replaced canary shared: its window starts at the next whole minute', async () => {
@@ -286,6 +293,41 @@ describe('canary analysis', () => {
     expect(start.getTime()).toBeGreaterThan(Date.now() - 120_000)
     expect(run.code).toBe(1)
     fixture.expectRolledBack(stageName, served, run)
+  })
+
+  it('judges every step of several, sharing the significance among them, and promotes after the last', async () => {
+    const { stageName } = await fixture.baseStage()
+    const { run, steps } = await analysed(
+      stageName,
+      { base, canary: { perTick: 10, errorsPer100: 1 } },
+      { 'canary-steps': '50', 'bake-time': '2', 'analysis-metrics': '5XXError', 'min-canary-requests': '50' }
+    )
+    expect(run.errors).toEqual([])
+    expect(run.outputs['canary-result']).toBe('promoted')
+    expect(steps.map(step => [step.analysis.verdict, step.analysis.findings[0].alpha])).toEqual([
+      ['pass', 0.025],
+      ['pass', 0.025]
+    ])
+    // The second step judges everything the canary served: the first step's requests and its own.
+    expect(steps[1].analysis.canary.requests).toBeGreaterThan(steps[0].analysis.canary.requests)
+  })
+
+  it('refuses, before any change, an import that renames the API under the analysis', async () => {
+    const { stageName } = await fixture.baseStage()
+    const run = await fixture.run({
+      'stage-name': stageName,
+      'canary-percent': '10',
+      'bake-time': '120',
+      'canary-analysis': 'true',
+      'analysis-metrics': '5XXError',
+      'metrics-enabled': 'true',
+      'api-definition': PETS
+    })
+    expect(run.code).toBe(1)
+    expect(run.errors.join('\n')).toContain(
+      'Inputs "canary-analysis" and "api-definition": the import renames the API to "pets-api" (its info.title), and CloudWatch\'s ApiName with it'
+    )
+    expect(fixture.operations().filter(op => !op.startsWith('Get'))).toEqual([])
   })
 
   it('refuses before any change when the stage publishes no metrics, naming the setting', async () => {

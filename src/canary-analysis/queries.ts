@@ -154,6 +154,16 @@ export function canaryWindowStart(
   return { since: canaryStart }
 }
 
+/**
+ * Whether CloudWatch shows the canary's requests from a minute wholly at a step's share: one that began at or
+ * after the step did. A step's verdict reads the whole window, and CloudWatch is about a minute late, so without
+ * this the last step would be judged (and promoted) on the earlier steps' traffic alone.
+ */
+export function stepMinuteSeen(canary: readonly MinuteMetrics[], stepStart: number): boolean {
+  const firstWhole = Math.ceil(stepStart / 60_000) * 60_000
+  return canary.some(minute => minute.requests > 0 && minute.start >= firstWhole)
+}
+
 export interface GroupMinutes {
   canary: MinuteMetrics[]
   base: MinuteMetrics[]
@@ -199,6 +209,13 @@ export function minutesFromResults(
       else if (key === 'p50' || key === 'p90' || key === 'p99') minute.latency[key as Percentile] = value
     })
   }
+  // A minute still filling can show an error before the request it belongs to is counted (the series are
+  // aggregated apart): never more errors than requests.
+  for (const minutes of [byGroup.canary, byGroup.base])
+    for (const minute of minutes.values()) {
+      minute.serverErrors = Math.min(minute.serverErrors, minute.requests)
+      minute.clientErrors = Math.min(minute.clientErrors, minute.requests)
+    }
   if (options.stageIncludesCanary)
     for (const [start, base] of byGroup.base) {
       const canary = byGroup.canary.get(start)

@@ -265,7 +265,10 @@ function stepChecks(context: RunContext, inputs: Inputs): StepCheck[] {
       checks.push(
         metricsCheck(analysis, context.metrics, {
           restApiId: context.restApiId,
+          restApiName: context.restApiName,
           apiName: context.restApiName && apiNameDimension(context.restApiName, context.restApiId),
+          stepCount: canary.steps.length,
+          importTitle: importedTitle(inputs),
           stageName: context.stageName,
           firstPercent: canary.steps[0],
           bakeSeconds: canary.bakeSeconds,
@@ -291,4 +294,11 @@ function probeTarget(context: RunContext, inputs: Inputs): { url: string; header
     url: `${endpointUrl}${domain.basePath ? `/${domain.basePath}` : ''}`,
     headers: { Host: domain.domainName }
   }
+}
+
+/** The info.title an api-definition import names the API after, if the run imports one. */
+function importedTitle(inputs: Inputs): string | undefined {
+  const info = inputs.definitionFile?.document.info
+  const title = typeof info === 'object' && info !== null ? (info as { title?: unknown }).title : undefined
+  return typeof title === 'string' ? title : undefined
 }

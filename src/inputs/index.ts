@@ -51,6 +51,8 @@ export interface Inputs {
   dryRun: boolean
   /** The workflow run (commit, ref, run id), for the default deployment description. */
   run: RunInfo
+  /** Valid inputs that are likely a mistake: logged as warnings before anything is sent. */
+  warnings: string[]
 }
 
 export interface InputParsers {
@@ -83,6 +85,8 @@ export function readInputs(
   const urls = readUrls(read)
   const checks = readChecks(read)
   const { canary, preset: canaryPreset } = readCanary(read, checks.bakeSeconds)
+  // A preset's bake also times the checks after a plain switch (a new stage is deployed without a canary).
+  if (canaryPreset && canary && read.get('bake-time') === '') checks.bakeSeconds = canary.bakeSeconds
   const stageSettings = readStageSettings(read, parsers.structured ?? JSON.parse)
   const definitions = readDefinitionInputs(read, target.region)
   const areas = {
@@ -104,7 +108,7 @@ export function readInputs(
     canaryStageVariables: splitLines(get('canary-stage-variables')).length > 0
   })
   if (problems.list.length > 0) throw new InputError(problems.list)
-  return { ...areas, run: readRun(env) }
+  return { ...areas, run: readRun(env), warnings: problems.warnings }
 }
 
 /** Every secret among the inputs, for core.setSecret before anything is logged. */

@@ -18,6 +18,13 @@ const MAX_STAGE_VARIABLES = 100
 
 export class Problems {
   readonly list: string[] = []
+  /** Valid, but likely not what the user wants: logged as warnings before anything is sent. */
+  readonly warnings: string[] = []
+
+  warn(message: string): undefined {
+    this.warnings.push(message)
+    return undefined
+  }
 
   /** A value that breaks a rule: names the input, shows the value, states the rule. */
   bad(input: string, value: string, rule: string): undefined {

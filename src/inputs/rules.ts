@@ -6,7 +6,7 @@ import type { Problems } from './readers.js'
 import { hasStageSettings, webAclRegion } from './stage-settings.js'
 
 /** Every area of inputs (what readInputs returns, but the run), and one fact the areas do not keep. */
-type Areas = Omit<Inputs, 'run' | 'definitionFile'> & { canaryStageVariables: boolean }
+type Areas = Omit<Inputs, 'run' | 'definitionFile' | 'warnings'> & { canaryStageVariables: boolean }
 
 export function checkAcrossAreas(problems: Problems, areas: Areas): void {
   checkCommand(problems, areas)
@@ -73,8 +73,19 @@ function checkAnalysis(problems: Problems, areas: Areas): void {
     return void problems.add(
       'Input "canary-analysis": the canary\'s metrics gather while a step bakes; set "bake-time" (seconds) or a "canary-preset".'
     )
+  if (canary.steps[0] >= 100)
+    return void problems.add(
+      'Input "canary-analysis": a first step at 100% leaves the base no traffic to compare the canary with; start below 100 (like "canary-percent: 10").'
+    )
+  // AWS's CloudWatch shows a minute about a minute after it ends: a short bake without a wait sees little.
+  const firstStep = canary.bakeSeconds + (analysis.onInconclusive === 'wait' ? analysis.maxWaitSeconds : 0)
+  if (firstStep < 120)
+    problems.warn(
+      `Inputs "bake-time" and "canary-analysis": the first step runs at most ${firstStep} s, and CloudWatch shows a minute of API Gateway's metrics about a minute after it ends, so on AWS the analysis will likely see too few canary requests and roll the canary back. Bake for 2 minutes or more, or let it wait ("on-inconclusive: wait", "analysis-max-wait").`
+    )
   if (!analysis.metrics.includes('Latency')) return
-  const alpha = 0.05 / (analysis.metrics.includes('5XXError') ? 4 : 3)
+  // As the verdict shares it: among the tests, and among the steps (each step looks again).
+  const alpha = 0.05 / (analysis.metrics.includes('5XXError') ? 4 : 3) / canary.steps.length
   // One minute more than the test needs: CloudWatch shows a minute about a minute after it ends.
   const minutes = minutesForLatency(alpha) + 1
   const longest = canary.bakeSeconds + (analysis.onInconclusive === 'wait' ? analysis.maxWaitSeconds : 0)

@@ -3,6 +3,7 @@ import {
   apiNameDimension,
   canaryStageName,
   canaryWindowStart,
+  stepMinuteSeen,
   metricDataQueries,
   minutesFromResults,
   queryWindow,
@@ -127,6 +128,27 @@ describe('canaryWindowStart', () => {
   })
 })
 
+describe('stepMinuteSeen', () => {
+  const at = (minute: number, second = 0) => Date.UTC(2024, 0, 1, 12, minute, second)
+  const minute = (m: number, requests: number) => ({
+    start: at(m),
+    requests,
+    serverErrors: 0,
+    clientErrors: 0,
+    latency: {}
+  })
+
+  it('needs canary requests from a minute that began at or after the step', () => {
+    const earlier = [minute(1, 50), minute(2, 50), minute(3, 50)]
+    // The step began at 12:03:20: minute 3 is mostly the step before; minute 4 is the first wholly its own.
+    expect(stepMinuteSeen(earlier, at(3, 20))).toBe(false)
+    expect(stepMinuteSeen([...earlier, minute(4, 0)], at(3, 20))).toBe(false)
+    expect(stepMinuteSeen([...earlier, minute(4, 12)], at(3, 20))).toBe(true)
+    // A step that began on the minute owns that minute.
+    expect(stepMinuteSeen(earlier, at(3))).toBe(true)
+  })
+})
+
 describe('minutesFromResults', () => {
   const t = (minute: number) => new Date(Date.UTC(2024, 0, 1, 12, minute))
   const results: MetricDataResult[] = [
@@ -159,6 +181,20 @@ describe('minutesFromResults', () => {
     expect(base.map(m => [m.requests, m.serverErrors, m.clientErrors])).toEqual([
       [90, 3, 0],
       [98, 3, 0]
+    ])
+  })
+})
+
+describe('minutesFromResults on a minute still filling', () => {
+  it('never counts more errors than requests (the series are aggregated apart)', () => {
+    const t = new Date(Date.UTC(2024, 0, 1, 12, 5))
+    const { canary } = minutesFromResults([
+      { Id: 'canary_count', Timestamps: [t], Values: [3], StatusCode: 'Complete' },
+      { Id: 'canary_errors5xx', Timestamps: [t], Values: [5], StatusCode: 'Complete' },
+      { Id: 'canary_errors4xx', Timestamps: [t], Values: [4], StatusCode: 'Complete' }
+    ])
+    expect(canary).toEqual([
+      { start: t.getTime(), requests: 3, serverErrors: 3, clientErrors: 3, latency: {} }
     ])
   })
 })

@@ -58,6 +58,15 @@ describe('canary-preset', () => {
     })
   })
 
+  it("times the checks after a plain switch with the preset's bake, unless bake-time is given", () => {
+    // A new stage is deployed without a canary: its checks still bake as the preset says.
+    expect(read({ 'canary-preset': 'Canary10Percent5Minutes' }).checks.bakeSeconds).toBe(300)
+    expect(read({ 'canary-preset': 'Canary10Percent5Minutes', 'bake-time': '20' }).checks.bakeSeconds).toBe(
+      20
+    )
+    expect(read({}).checks.bakeSeconds).toBe(0)
+  })
+
   it('makes AllAtOnce a plain deploy', () => {
     const inputs = read({ 'canary-preset': 'AllAtOnce' })
     expect(inputs.canary).toBeUndefined()
@@ -154,6 +163,34 @@ describe('canary-analysis', () => {
     expect(problems({ 'canary-analysis': 'true', command: 'rollback-canary' })).toContain(
       'Input "canary-analysis": it judges a canary, which "deploy" releases, not "rollback-canary".'
     )
+  })
+
+  it('refuses a first step at 100%: the base would serve nothing to compare with', () => {
+    expect(problems({ ...canary, 'canary-percent': '100' })).toEqual([
+      'Input "canary-analysis": a first step at 100% leaves the base no traffic to compare the canary with; start below 100 (like "canary-percent: 10").'
+    ])
+  })
+
+  it("warns, before any call, about a first step too short for CloudWatch's delay", () => {
+    const short = { ...canary, 'bake-time': '30', 'analysis-metrics': '5XXError', 'on-inconclusive': 'fail' }
+    expect(read(short).warnings).toEqual([
+      'Inputs "bake-time" and "canary-analysis": the first step runs at most 30 s, and CloudWatch shows a minute of API Gateway\'s metrics about a minute after it ends, so on AWS the analysis will likely see too few canary requests and roll the canary back. Bake for 2 minutes or more, or let it wait ("on-inconclusive: wait", "analysis-max-wait").'
+    ])
+    expect(read({ ...short, 'on-inconclusive': 'wait' }).warnings).toEqual([])
+    expect(read({ ...short, 'bake-time': '120' }).warnings).toEqual([])
+  })
+
+  it('shares the significance among the steps: more steps need more minutes for Latency', () => {
+    // 9 steps, both metrics: 0.05/36 per test needs 6 minutes, + 1 for CloudWatch's delay.
+    const linear = {
+      'canary-analysis': 'true',
+      'canary-preset': 'Linear10PercentEvery1Minute',
+      'analysis-max-wait': '300'
+    }
+    expect(problems(linear)).toEqual([
+      'Input "analysis-metrics": the Latency test compares per-minute percentiles and needs about 7 minutes of metrics, but the first step runs at most 360 s (bake-time + analysis-max-wait). Bake longer, raise "analysis-max-wait", or judge on 5XXError alone.'
+    ])
+    expect(read({ ...linear, 'analysis-max-wait': '360' }).checks.analysis).toBeDefined()
   })
 
   it('refuses a Latency test the first step cannot give enough minutes', () => {

@@ -10,7 +10,8 @@ import {
   canaryWindowStart,
   metricDataQueries,
   minutesFromResults,
-  queryWindow
+  queryWindow,
+  stepMinuteSeen
 } from '../../canary-analysis/queries.js'
 import type { Readiness } from '../../canary-analysis/readiness.js'
 import {
@@ -28,12 +29,18 @@ import type { Conclusion, StepCheck, StepTally } from './check.js'
 
 export interface MetricsTarget {
   restApiId: string
+  /** The API's name as read (or found by rest-api-name). */
+  restApiName?: string
   /** The ApiName dimension; undefined when the API's name could not be read. */
   apiName?: string
   stageName: string
   /** The first step's share and every step's bake, for the traffic forecast before the canary starts. */
   firstPercent: number
   bakeSeconds: number
+  /** How many steps the canary has: each is a look at the data, and the last one decides the promotion. */
+  stepCount: number
+  /** The info.title an api-definition import gives the API (and CloudWatch's ApiName), if one is imported. */
+  importTitle?: string
   readiness: Readiness
   /** The stage had a canary when the run began (replaced by this one): it may share the first minute. */
   hadCanary: boolean
@@ -42,8 +49,10 @@ export interface MetricsTarget {
 // How far back the forecast looks at the stage's traffic before the canary starts.
 const FORECAST_MINUTES = 15
 
-export function thresholdsOf(analysis: CanaryAnalysisInputs): Thresholds {
+/** The verdict's thresholds. Every step looks at the data again: the 5% is shared among the steps too. */
+export function thresholdsOf(analysis: CanaryAnalysisInputs, stepCount = 1): Thresholds {
   return {
+    significance: 0.05 / stepCount,
     maxErrorRateIncrease: analysis.maxErrorRateIncrease,
     maxLatencyIncreasePct: analysis.maxLatencyIncreasePct,
     minCanaryRequests: analysis.minCanaryRequests,
@@ -58,7 +67,8 @@ export function metricsCheck(
   reader: MetricDataReader,
   target: MetricsTarget
 ): StepCheck {
-  const thresholds = thresholdsOf(analysis)
+  const thresholds = thresholdsOf(analysis, target.stepCount)
+  let steps = 0
   const queries = target.apiName
     ? metricDataQueries({
         apiName: target.apiName,
@@ -81,6 +91,10 @@ export function metricsCheck(
         throw new ActionError(
           `Input "canary-analysis": CloudWatch names API Gateway's metrics by the API's name, and the name of ${target.restApiId} could not be read (GetRestApi). Allow apigateway:GET on arn:aws:apigateway:REGION::/restapis/${target.restApiId}, or name the API with "rest-api-name".`
         )
+      if (target.importTitle !== undefined && target.importTitle !== target.restApiName)
+        throw new ActionError(
+          `Inputs "canary-analysis" and "api-definition": the import renames the API to ${JSON.stringify(target.importTitle)} (its info.title), and CloudWatch's ApiName with it, so the analysis would read the old name's metrics. Deploy the rename once without canary-analysis, or keep info.title ${JSON.stringify(target.restApiName)}.`
+        )
       if (target.readiness.problem) throw new ActionError(target.readiness.problem)
       for (const warning of target.readiness.warnings) core.warning(warning)
       // One read before the canary exists: a missing cloudwatch:GetMetricData permission fails here, and
@@ -101,8 +115,11 @@ export function metricsCheck(
         )
       else core.info(line)
     },
-    startStep(): StepTally {
+    startStep(percent: number): StepTally {
       const stepStarted = Date.now()
+      const index = steps++
+      // The last of several steps must be seen in the metrics itself before it is promoted.
+      const mustSeeStep = index > 0 && index === target.stepCount - 1
       if (since === undefined) {
         const start = canaryWindowStart(stepStarted, { onStage: target.hadCanary, lastEarlierMinute })
         since = start.since
@@ -138,9 +155,15 @@ export function metricsCheck(
               ? { kind: 'failed', reason: `canary analysis: ${reason}` }
               : { kind: 'undecided', reason }
           }
-          if (judgement.verdict === 'pass') return { kind: 'passed' }
           if (judgement.verdict === 'fail')
             return { kind: 'failed', reason: `canary analysis failed: ${judgement.reason}` }
+          if (mustSeeStep && !stepMinuteSeen(canary, stepStarted)) {
+            const reason = `CloudWatch shows no canary requests yet from a whole minute at this step's ${percent}% (it began at ${new Date(stepStarted).toISOString()}), and the last step is not promoted on the earlier steps' traffic alone`
+            if (analysis.onInconclusive === 'fail' || final)
+              return { kind: 'failed', reason: `canary analysis inconclusive: ${reason}` }
+            return { kind: 'undecided', reason }
+          }
+          if (judgement.verdict === 'pass') return { kind: 'passed' }
           if (analysis.onInconclusive === 'fail')
             return {
               kind: 'failed',
