@@ -169,7 +169,8 @@ export function planRun(campaignSeed: number, index: number): RunPlan {
   const fromStageCanary = scenario === 'from-stage' ? rng.chance(0.5) : undefined
   const sibling = scenario === 'delete-stage' ? rng.chance(0.5) : undefined
   // Drawn last, so that adding it left every earlier draw (and so every older plan) as it was.
-  if (canary && canary.bakeSeconds > 0 && rng.chance(0.5)) {
+  // Not at a first step of 100%: the analysis refuses it (the base would serve nothing).
+  if (canary && canary.bakeSeconds > 0 && canary.steps[0] < 100 && rng.chance(0.5)) {
     canary.analysis = true
     if (rng.chance(0.5)) faults.push(pickFault(rng, 'GetMetricData'))
   }
