@@ -63,7 +63,7 @@ interface Analysis {
   waitedSeconds: number
   canary: { requests: number; errorRate: number; minutes: number; latencyMs: { p50: number } }
   base: { requests: number; latencyMs: { p50: number } }
-  findings: { check: string; pValue: number }[]
+  findings: { check: string; pValue: number; alpha: number }[]
 }
 
 async function analysed(
