@@ -19,6 +19,8 @@
  * latency distributions (skewed, heavy-tailed), which is why a rank test rather than a t-test.
  */
 
+import { choose } from './exact-floor.js'
+
 /**
  * Standard normal cumulative distribution function, double precision (about 1e-15 absolute): Hart's
  * algorithm 5666 as given by G. West, "Better approximations to cumulative normal functions", Wilmott
@@ -152,14 +154,6 @@ export function midranks(values: readonly number[]): number[] {
   return ranks
 }
 
-/** Binomial coefficient as a double (exact below 2^53, which C(50, 25) is). */
-export function choose(n: number, k: number): number {
-  if (k < 0 || k > n) return 0
-  let result = 1
-  for (let i = 1; i <= Math.min(k, n - k); i++) result = (result * (n - Math.min(k, n - k) + i)) / i
-  return Math.round(result)
-}
-
 /** Up to this many values in both samples together, the rank test's p-value is exact. */
 export const EXACT_LIMIT = 50
 
@@ -175,12 +169,6 @@ export interface RankTest {
   z?: number
   ties: boolean
 }
-
-/**
- * The smallest one-sided p-value the exact test can give for samples of these sizes, 1 / C(n1+n2, n1): with
- * fewer values than that allows, no outcome is significant, and the comparison is inconclusive.
- */
-export const smallestPValue = (n1: number, n2: number): number => 1 / choose(n1 + n2, n1)
 
 /** P(sum of n1 of the doubled midranks >= observed), counted over all C(n, n1) ways to choose them. */
 function exactUpperTail(doubledRanks: number[], n1: number, observed: number): number {

@@ -9,7 +9,8 @@
  * bake judges again every round with more data; each look spends that chance again, so a caller that acts
  * on every round's "fail" should pick a smaller significance (0.01) or require the last round's verdict.
  */
-import { mannWhitneyU, median, smallestPValue, twoProportionTest } from './stats.js'
+import { smallestPValue } from './exact-floor.js'
+import { mannWhitneyU, median, twoProportionTest } from './stats.js'
 
 export type Percentile = 'p50' | 'p90' | 'p99'
 export const PERCENTILES: readonly Percentile[] = ['p50', 'p90', 'p99']

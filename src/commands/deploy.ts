@@ -16,6 +16,7 @@ import { releaseCanary } from '../canary/release.js'
 import { checkExistingCanary } from '../deploy/existing-canary.js'
 import { configureNewStage } from '../deploy/new-stage.js'
 import { deployPlain } from '../deploy/plain.js'
+import { definitionTitle } from '../definitions/load.js'
 import { afterRelease, definitionChanges, importPhase, unchanged } from '../definitions/phases.js'
 import { applyDomainMapping, planDomainMapping, type DomainMapping } from '../domains/mapping.js'
 import { errorMessage } from '../errors.js'
@@ -268,7 +269,7 @@ function stepChecks(context: RunContext, inputs: Inputs): StepCheck[] {
           restApiName: context.restApiName,
           apiName: context.restApiName && apiNameDimension(context.restApiName, context.restApiId),
           stepCount: canary.steps.length,
-          importTitle: importedTitle(inputs),
+          importTitle: inputs.definitionFile && definitionTitle(inputs.definitionFile.document),
           stageName: context.stageName,
           firstPercent: canary.steps[0],
           bakeSeconds: canary.bakeSeconds,
@@ -294,11 +295,4 @@ function probeTarget(context: RunContext, inputs: Inputs): { url: string; header
     url: `${endpointUrl}${domain.basePath ? `/${domain.basePath}` : ''}`,
     headers: { Host: domain.domainName }
   }
-}
-
-/** The info.title an api-definition import names the API after, if the run imports one. */
-function importedTitle(inputs: Inputs): string | undefined {
-  const info = inputs.definitionFile?.document.info
-  const title = typeof info === 'object' && info !== null ? (info as { title?: unknown }).title : undefined
-  return typeof title === 'string' ? title : undefined
 }

@@ -4,7 +4,7 @@
  * validation.
  */
 import * as core from '@actions/core'
-import { AlarmReader } from '../aws/cloudwatch.js'
+import { AlarmReader, CloudWatch } from '../aws/cloudwatch.js'
 import { Gateway } from '../aws/gateway.js'
 import { MetricDataReader } from '../aws/metric-data.js'
 import type { Command, Inputs } from '../inputs/index.js'
@@ -61,17 +61,11 @@ async function finishDryRun(
 export async function dispatch(inputs: Inputs, signal: AbortSignal): Promise<Result> {
   const { target } = inputs
   const gateway = Gateway.open({ ...target, signal })
+  // One CloudWatch client for the alarms and the canary analysis, loaded only when one of them is asked for.
+  const cloudwatch = new CloudWatch({ ...target, endpointUrl: target.cloudwatchEndpointUrl, signal })
   const alarms =
-    inputs.checks.alarmNames.length > 0
-      ? new AlarmReader(inputs.checks.alarmNames, {
-          ...target,
-          endpointUrl: target.cloudwatchEndpointUrl,
-          signal
-        })
-      : undefined
-  const metrics = inputs.checks.analysis
-    ? new MetricDataReader({ ...target, endpointUrl: target.cloudwatchEndpointUrl, signal })
-    : undefined
+    inputs.checks.alarmNames.length > 0 ? new AlarmReader(inputs.checks.alarmNames, cloudwatch) : undefined
+  const metrics = inputs.checks.analysis ? new MetricDataReader(cloudwatch) : undefined
   try {
     if (await forkWithoutCredentials(gateway, inputs)) return skippedResult(inputs)
     const { command } = inputs
@@ -85,8 +79,7 @@ export async function dispatch(inputs: Inputs, signal: AbortSignal): Promise<Res
     return await HANDLERS[command](context, inputs)
   } finally {
     gateway.destroy()
-    alarms?.destroy()
-    metrics?.destroy()
+    cloudwatch.destroy()
   }
 }
 

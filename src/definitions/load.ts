@@ -100,11 +100,17 @@ export function titleProblem(
   restApiName: string | undefined,
   document: Record<string, unknown>
 ): string | undefined {
+  const title = definitionTitle(document)
+  if (restApiName === undefined || title === undefined || title === restApiName) return undefined
+  return `Input "${INPUT}": its info.title is ${JSON.stringify(title)}, but the API is found by "rest-api-name: ${restApiName}". The import names the API after the title, so the next run would not find it: make info.title ${JSON.stringify(restApiName)}, or use "rest-api-id".`
+}
+
+/** The definition's info.title: the name PutRestApi gives the API. */
+export function definitionTitle(document: Record<string, unknown>): string | undefined {
   const info = document.info
   const title =
     typeof info === 'object' && info !== null ? (info as Record<string, unknown>).title : undefined
-  if (restApiName === undefined || typeof title !== 'string' || title === restApiName) return undefined
-  return `Input "${INPUT}": its info.title is ${JSON.stringify(title)}, but the API is found by "rest-api-name: ${restApiName}". The import names the API after the title, so the next run would not find it: make info.title ${JSON.stringify(restApiName)}, or use "rest-api-id".`
+  return typeof title === 'string' ? title : undefined
 }
 
 /** By the file's extension; otherwise JSON when it starts with "{", else YAML. */

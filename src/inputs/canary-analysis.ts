@@ -91,16 +91,3 @@ function readPercentagePoints(read: Readers): number {
     )
   return value / 100
 }
-
-/**
- * The fewest minutes of canary and base metrics at which the latency rank test can show a difference at the
- * significance it is held to (0.05 shared among the error rate and three percentiles): the exact
- * Mann-Whitney test's smallest one-sided p for n minutes each is 1 / C(2n, n).
- */
-export function minutesForLatency(alpha = 0.05 / 4): number {
-  for (let n = 1; ; n++) {
-    let ways = 1
-    for (let k = 1; k <= n; k++) ways = (ways * (n + k)) / k
-    if (1 / ways < alpha) return n
-  }
-}

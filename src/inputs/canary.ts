@@ -54,7 +54,7 @@ function readPreset(
   const raw = read.get('canary-preset')
   if (raw === '') return undefined
   const name = presetName(raw)
-  const expansion = expandPreset(raw)
+  const expansion = name && expandPreset(name)
   if (!name || !expansion)
     return read.problems.bad('canary-preset', raw, `is not one of: ${PRESET_NAMES.join(', ')}.`)
   const stepsGiven = given.percentRaw !== '' || given.stepsRaw !== ''

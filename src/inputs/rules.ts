@@ -1,5 +1,5 @@
 /** Rules that span areas: combinations of inputs that are valid alone but not together. */
-import { minutesForLatency } from './canary-analysis.js'
+import { minutesForLatency } from '../canary-analysis/exact-floor.js'
 import { checkDefinitionsAcross } from './definitions.js'
 import type { Inputs } from './index.js'
 import type { Problems } from './readers.js'

@@ -1,12 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
+import { choose, smallestPValue } from '../../../src/canary-analysis/exact-floor.js'
 import {
-  choose,
   EXACT_LIMIT,
   mannWhitneyU,
   median,
   midranks,
   normalCdf,
-  smallestPValue,
   twoProportionTest
 } from '../../../src/canary-analysis/stats.js'
 

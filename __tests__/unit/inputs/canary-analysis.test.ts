@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../../src/errors.js'
-import { minutesForLatency } from '../../../src/inputs/canary-analysis.js'
+import { minutesForLatency } from '../../../src/canary-analysis/exact-floor.js'
 import { readInputs } from '../../../src/inputs/index.js'
 
 const reader =
