@@ -1,35 +1,20 @@
 /**
  * Alarms during a canary: API Gateway from the emulator, CloudWatch from moto (which implements alarms).
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import {
-  CloudWatchClient,
-  PutMetricAlarmCommand,
-  SetAlarmStateCommand,
-  type StateValue
-} from '@aws-sdk/client-cloudwatch'
+import { beforeAll, expect, it } from '@jest/globals'
+import { PutMetricAlarmCommand, SetAlarmStateCommand, type StateValue } from '@aws-sdk/client-cloudwatch'
 import { useActionFixture } from './fixture.js'
-import { motoAvailable, startMoto, type Moto } from './moto.js'
+import { describeWithMoto, useMotoCloudWatch } from './moto.js'
 
 const region = 'us-east-1'
 const fixture = useActionFixture({ region, apiName: 'alarmed' })
-const describeWithMoto = motoAvailable ? describe : describe.skip
-if (!motoAvailable)
-  console.warn('Skipping the alarm tests: they need moto (`python3 -c "import moto.server"` failed).')
 
-describeWithMoto('canary with CloudWatch alarms', () => {
-  let moto: Moto
-  let cloudwatch: CloudWatchClient
+describeWithMoto('the alarm checks')('canary with CloudWatch alarms', () => {
+  const moto = useMotoCloudWatch(region)
 
   beforeAll(async () => {
-    moto = await startMoto()
-    cloudwatch = new CloudWatchClient({
-      region,
-      endpoint: moto.url,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
-    })
     for (const name of ['api-5xx', 'api-latency']) {
-      await cloudwatch.send(
+      await moto.cloudwatch.send(
         new PutMetricAlarmCommand({
           AlarmName: name,
           Namespace: 'AWS/ApiGateway',
@@ -43,13 +28,9 @@ describeWithMoto('canary with CloudWatch alarms', () => {
       )
     }
   })
-  afterAll(async () => {
-    cloudwatch?.destroy()
-    await moto?.stop()
-  })
 
   const setState = (AlarmName: string, StateValue: StateValue) =>
-    cloudwatch.send(new SetAlarmStateCommand({ AlarmName, StateValue, StateReason: 'test' }))
+    moto.cloudwatch.send(new SetAlarmStateCommand({ AlarmName, StateValue, StateReason: 'test' }))
 
   const canaryRun = (stageName: string, alarms: string) =>
     fixture.run({

@@ -4,41 +4,22 @@
  * Gateway would (Count and 5XXError, per stage and for "{stage}/Canary") while the action runs, so the
  * action's queries, paging and reading of the answer meet a CloudWatch it was not written against.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch'
+import { expect, it } from '@jest/globals'
+import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch'
 import { useActionFixture } from './fixture.js'
-import { motoAvailable, startMoto, type Moto } from './moto.js'
+import { describeWithMoto, useMotoCloudWatch } from './moto.js'
 
 const region = 'us-east-1'
 const apiName = 'metered'
 const fixture = useActionFixture({ region, apiName })
-const describeWithMoto = motoAvailable ? describe : describe.skip
-if (!motoAvailable)
-  console.warn(
-    'Skipping the moto canary-analysis tests: they need moto (`python3 -c "import moto.server"` failed).'
-  )
 
-describeWithMoto('canary analysis on moto CloudWatch', () => {
-  let moto: Moto
-  let cloudwatch: CloudWatchClient
-
-  beforeAll(async () => {
-    moto = await startMoto()
-    cloudwatch = new CloudWatchClient({
-      region,
-      endpoint: moto.url,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
-    })
-  })
-  afterAll(async () => {
-    cloudwatch?.destroy()
-    await moto?.stop()
-  })
+describeWithMoto('canary analysis')('canary analysis on moto CloudWatch', () => {
+  const moto = useMotoCloudWatch(region)
 
   /** Publishes every 200 ms: the base's requests and errors always, the canary's once the stage has one. */
   function publish(stageName: string, perTick: { base: [number, number]; canary: [number, number] }) {
     const put = (stage: string, [count, errors]: [number, number]) =>
-      cloudwatch.send(
+      moto.cloudwatch.send(
         new PutMetricDataCommand({
           Namespace: 'AWS/ApiGateway',
           MetricData: (

@@ -6,6 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, describe } from '@jest/globals'
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway'
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { createSampleApi } from '../../emulator/index.js'
 import { runAction, type ActionRun } from './run-action.js'
 
@@ -113,5 +114,40 @@ export function useMoto(options: { region: string; apiName: string }): MotoFixtu
         'rest-api-id': restApiId,
         ...inputs
       })
+  }
+}
+
+export interface MotoCloudWatch {
+  readonly url: string
+  readonly cloudwatch: CloudWatchClient
+}
+
+/** moto as the run's CloudWatch for a describe block (alarms, metrics): started before its tests, stopped after. */
+export function useMotoCloudWatch(region: string): MotoCloudWatch {
+  let moto: Moto | undefined
+  let cloudwatch: CloudWatchClient | undefined
+  beforeAll(async () => {
+    moto = await startMoto()
+    cloudwatch = new CloudWatchClient({
+      region,
+      endpoint: moto.url,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
+    })
+  })
+  afterAll(async () => {
+    cloudwatch?.destroy()
+    await moto?.stop()
+  })
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('moto starts in beforeAll')
+    return value
+  }
+  return {
+    get url() {
+      return started(moto).url
+    },
+    get cloudwatch() {
+      return started(cloudwatch)
+    }
   }
 }

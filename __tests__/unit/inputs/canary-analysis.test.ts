@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { InputError } from '../../../src/errors.js'
 import { minutesForLatency } from '../../../src/canary-analysis/exact-floor.js'
 import { readInputs } from '../../../src/inputs/index.js'
+import { problemsOf } from './problems-of.js'
 
 const reader =
   (values: Record<string, string>) =>
@@ -10,15 +10,7 @@ const reader =
 const base = { 'rest-api-id': 'abc123', 'stage-name': 'prod', 'aws-region': 'eu-west-1' }
 const read = (values: Record<string, string>) => readInputs(reader({ ...base, ...values }), {})
 
-function problems(values: Record<string, string>): string[] {
-  try {
-    read(values)
-  } catch (error) {
-    if (error instanceof InputError) return error.problems
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
+const problems = (values: Record<string, string>): string[] => problemsOf(() => read(values))
 
 describe('canary-preset', () => {
   it('expands a canary preset to one step and its bake, and says so', () => {

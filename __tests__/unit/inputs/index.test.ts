@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { InputError } from '../../../src/errors.js'
 import { readInputs } from '../../../src/inputs/index.js'
+import { problemsOf } from './problems-of.js'
 
 const reader =
   (values: Record<string, string>) =>
@@ -8,15 +8,8 @@ const reader =
     values[name] ?? ''
 const base = { 'rest-api-id': 'abc123', 'stage-name': 'test', 'aws-region': 'eu-west-1' }
 
-function problems(values: Record<string, string>, env = {}): string[] {
-  try {
-    readInputs(reader(values), env)
-  } catch (error) {
-    if (error instanceof InputError) return error.problems
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
+const problems = (values: Record<string, string>, env = {}): string[] =>
+  problemsOf(() => readInputs(reader(values), env))
 
 describe('readInputs', () => {
   it('parses a minimal deploy with defaults', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { InputError } from '../../../src/errors.js'
 import { readInputs, type EventPayload } from '../../../src/inputs/index.js'
 import { previewNumber, previewPattern, previewStageName } from '../../../src/inputs/preview.js'
+import { problemsOf } from './problems-of.js'
 
 const base = { 'rest-api-id': 'abc123', 'aws-region': 'eu-west-1' }
 const event = (number: number, fork = false): EventPayload => ({
@@ -18,15 +18,8 @@ const event = (number: number, fork = false): EventPayload => ({
 })
 const read = (values: Record<string, string>, payload?: EventPayload) =>
   readInputs(name => ({ ...base, ...values })[name] ?? '', {}, { event: payload })
-function problems(values: Record<string, string>, payload?: EventPayload): string[] {
-  try {
-    read(values, payload)
-  } catch (error) {
-    if (error instanceof InputError) return error.problems
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
+const problems = (values: Record<string, string>, payload?: EventPayload): string[] =>
+  problemsOf(() => read(values, payload))
 
 describe('preview inputs', () => {
   it('names the stage and the environment from the pull request', () => {

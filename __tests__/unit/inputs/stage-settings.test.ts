@@ -1,22 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
-import { InputError } from '../../../src/errors.js'
 import { readInputs } from '../../../src/inputs/index.js'
 import { parseYaml } from '../../../src/inputs/yaml.js'
 import { ACCESS_LOG_PRESETS } from '../../../src/stage-settings/access-log-formats.js'
+import { problemsOf } from './problems-of.js'
 
 const base = { 'rest-api-id': 'abc123', 'stage-name': 'test', 'aws-region': 'eu-west-1' }
 const read = (values: Record<string, string>) =>
   readInputs(name => ({ ...base, ...values })[name] ?? '', {}, { structured: parseYaml })
 
-function problems(values: Record<string, string>): string[] {
-  try {
-    read(values)
-  } catch (error) {
-    if (error instanceof InputError) return error.problems
-    throw error
-  }
-  throw new Error('expected an InputError')
-}
+const problems = (values: Record<string, string>): string[] => problemsOf(() => read(values))
 
 describe('stage settings inputs', () => {
   it('reads every stage-wide setting, typed', () => {
