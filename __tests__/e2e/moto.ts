@@ -66,6 +66,37 @@ export function describeWithMoto(what: string): typeof describe | typeof describ
   return describe.skip
 }
 
+const credentials = { accessKeyId: 'test', secretAccessKey: 'test' }
+
+const started = <T>(value: T | undefined): T => {
+  if (value === undefined) throw new Error('moto starts in beforeAll')
+  return value
+}
+
+/** moto for a describe block, with an SDK client on it: started before its tests, stopped after them. */
+function useMotoServer<C extends { destroy(): void }>(
+  clientFor: (url: string) => C
+): { readonly url: string; readonly client: C } {
+  let moto: Moto | undefined
+  let client: C | undefined
+  beforeAll(async () => {
+    moto = await startMoto()
+    client = clientFor(moto.url)
+  })
+  afterAll(async () => {
+    client?.destroy()
+    await moto?.stop()
+  })
+  return {
+    get url() {
+      return started(moto).url
+    },
+    get client() {
+      return started(client)
+    }
+  }
+}
+
 export interface MotoFixture {
   readonly url: string
   readonly client: APIGatewayClient
@@ -76,33 +107,21 @@ export interface MotoFixture {
 
 /** moto for a describe block: started with a sample API before its tests, stopped after them. */
 export function useMoto(options: { region: string; apiName: string }): MotoFixture {
-  let moto: Moto | undefined
-  let client: APIGatewayClient | undefined
+  const server = useMotoServer(
+    endpoint => new APIGatewayClient({ region: options.region, endpoint, credentials })
+  )
   let restApiId = ''
   beforeAll(async () => {
-    moto = await startMoto()
-    client = new APIGatewayClient({
-      region: options.region,
-      endpoint: moto.url,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
-    })
-    restApiId = (await createSampleApi({ endpoint: moto.url, region: options.region, name: options.apiName }))
-      .restApiId
+    restApiId = (
+      await createSampleApi({ endpoint: server.url, region: options.region, name: options.apiName })
+    ).restApiId
   })
-  afterAll(async () => {
-    client?.destroy()
-    await moto?.stop()
-  })
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('moto starts in beforeAll')
-    return value
-  }
   return {
     get url() {
-      return started(moto).url
+      return server.url
     },
     get client() {
-      return started(client)
+      return server.client
     },
     get restApiId() {
       return restApiId
@@ -110,7 +129,7 @@ export function useMoto(options: { region: string; apiName: string }): MotoFixtu
     run: inputs =>
       runAction({
         'aws-region': options.region,
-        'endpoint-url': started(moto).url,
+        'endpoint-url': server.url,
         'rest-api-id': restApiId,
         ...inputs
       })
@@ -124,30 +143,13 @@ export interface MotoCloudWatch {
 
 /** moto as the run's CloudWatch for a describe block (alarms, metrics): started before its tests, stopped after. */
 export function useMotoCloudWatch(region: string): MotoCloudWatch {
-  let moto: Moto | undefined
-  let cloudwatch: CloudWatchClient | undefined
-  beforeAll(async () => {
-    moto = await startMoto()
-    cloudwatch = new CloudWatchClient({
-      region,
-      endpoint: moto.url,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
-    })
-  })
-  afterAll(async () => {
-    cloudwatch?.destroy()
-    await moto?.stop()
-  })
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('moto starts in beforeAll')
-    return value
-  }
+  const server = useMotoServer(endpoint => new CloudWatchClient({ region, endpoint, credentials }))
   return {
     get url() {
-      return started(moto).url
+      return server.url
     },
     get cloudwatch() {
-      return started(cloudwatch)
+      return server.client
     }
   }
 }
